@@ -1,0 +1,483 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type CreatePlayAuthHandlerOptions, createPlayAuthHandler } from '../createPlayAuthHandler';
+import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
+import {
+  CREDS,
+  fakeUpstream,
+  LeakSweep,
+  playAuthBody,
+  type UpstreamReply,
+  vodError,
+} from './support';
+
+const sweep = new LeakSweep();
+const upstreams: ReturnType<typeof fakeUpstream>[] = [];
+
+interface Setup {
+  reply?: (index: number) => UpstreamReply | Promise<UpstreamReply>;
+  handler?: Partial<CreatePlayAuthHandlerOptions>;
+  client?: Partial<CreateVodClientOptions>;
+}
+
+function setup({
+  reply = () => ({}),
+  handler: handlerOptions = {},
+  client: clientOptions = {},
+}: Setup = {}) {
+  const upstream = fakeUpstream((_, index) => reply(index));
+  upstreams.push(upstream);
+  const client = createVodClient({
+    ...CREDS,
+    endpoint: 'https://vod.test.example',
+    fetch: upstream.fetch,
+    maxRetries: 0,
+    timeoutMs: 200,
+    ...clientOptions,
+  });
+  const authorize = vi.fn<CreatePlayAuthHandlerOptions['authorize']>(() => true);
+  const onError = vi.fn<NonNullable<CreatePlayAuthHandlerOptions['onError']>>();
+  const handler = createPlayAuthHandler({ client, authorize, onError, ...handlerOptions });
+  async function call(query: string, init: RequestInit = {}) {
+    const response = await handler(new Request(`https://app.example/api/play-auth${query}`, init));
+    const text = await sweep.response(`${init.method ?? 'GET'} ${query}`, response);
+    return { response, text, body: text ? JSON.parse(text) : undefined };
+  }
+  return { call, handler, calls: upstream.calls, authorize, onError };
+}
+
+const delayed = (ms: number, reply: UpstreamReply) => () =>
+  new Promise<UpstreamReply>((resolve) => setTimeout(() => resolve(reply), ms));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('createPlayAuthHandler: setup', () => {
+  it('requires authorize, and says how to write an explicit allow-all', () => {
+    const client = createVodClient(CREDS);
+    expect(() =>
+      createPlayAuthHandler({ client } as unknown as CreatePlayAuthHandlerOptions),
+    ).toThrow(/authorize: \(\) => true/);
+    expect(() =>
+      createPlayAuthHandler({ authorize: () => true } as unknown as CreatePlayAuthHandlerOptions),
+    ).toThrow(/client/);
+  });
+
+  it.each([
+    [{ authInfoTimeout: { max: 3001 } }],
+    [{ authInfoTimeout: { max: 99 } }],
+    [{ authInfoTimeout: { default: 500, max: 400 } }],
+    [{ authInfoTimeout: { default: 150.5 } }],
+    [{ cors: { origin: '*', credentials: true } }],
+  ])('refuses bad options %j', (options) => {
+    expect(() =>
+      createPlayAuthHandler({ client: createVodClient(CREDS), authorize: () => true, ...options }),
+    ).toThrow(/createPlayAuthHandler/);
+  });
+});
+
+describe('createPlayAuthHandler: success', () => {
+  it('answers 200 with the upstream body verbatim plus AuthInfoTimeout, uncacheable', async () => {
+    const { call, calls } = setup();
+    const { response, text, body } = await call('?VideoId=v1&AuthInfoTimeout=600');
+    expect(response.status).toBe(200);
+    expect(body).toEqual({ ...playAuthBody('v1', 1), AuthInfoTimeout: 600 });
+    expect(text.startsWith('{"RequestId":"REQ-OK-v1-1","VideoMeta":{"VideoId":"v1"')).toBe(true);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(calls[0]?.url.searchParams.get('AuthInfoTimeout')).toBe('600');
+  });
+
+  it.each([
+    ['', 100, {}],
+    ['&AuthInfoTimeout=50', 100, {}],
+    ['&AuthInfoTimeout=0', 100, {}],
+    ['&AuthInfoTimeout=100', 100, {}],
+    ['&AuthInfoTimeout=2999', 2999, {}],
+    ['&AuthInfoTimeout=5000', 3000, {}],
+    ['&AuthInfoTimeout=9999999999', 3000, {}],
+    ['&AuthInfoTimeout=0600', 600, {}],
+    ['', 300, { default: 300 }],
+    ['&AuthInfoTimeout=5000', 1200, { max: 1200 }],
+  ])('VideoId=v1%s uses a validity of %i s (bounds %j)', async (query, expected, bounds) => {
+    const { call, calls } = setup({ handler: { authInfoTimeout: bounds } });
+    const { body } = await call(`?VideoId=v1${query}`);
+    expect(body.AuthInfoTimeout).toBe(expected);
+    expect(calls[0]?.url.searchParams.get('AuthInfoTimeout')).toBe(`${expected}`);
+  });
+
+  it('answers HEAD like GET without a body', async () => {
+    const { call } = setup();
+    const { response, text } = await call('?VideoId=v1', { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(text).toBe('');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('createPlayAuthHandler: authorization', () => {
+  it.each([
+    ['false', () => false],
+    ['a resolved false', async () => false],
+    ['a truthy non-boolean', () => 'yes' as unknown as boolean],
+    ['undefined', () => undefined as unknown as boolean],
+  ])('answers 403 Forbidden.NotAuthorized for %s, without calling VOD', async (_, authorize) => {
+    const { call, calls } = setup({ handler: { authorize } });
+    const { response, body } = await call('?VideoId=v1');
+    expect(response.status).toBe(403);
+    expect(body.Code).toBe('Forbidden.NotAuthorized');
+    expect(body.RequestId).toEqual(expect.any(String));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('passes the request and the validated VideoId to authorize', async () => {
+    const { call, authorize } = setup();
+    await call('?VideoId=abc-9', { headers: { cookie: 'session=s1' } });
+    expect(authorize).toHaveBeenCalledTimes(1);
+    const [request, videoId] = authorize.mock.calls[0] ?? [];
+    expect(videoId).toBe('abc-9');
+    expect(request?.headers.get('cookie')).toBe('session=s1');
+  });
+
+  it('answers 500 when authorize throws, telling only onError', async () => {
+    const boom = new Error('session store down');
+    const { call, calls, onError } = setup({ handler: { authorize: () => Promise.reject(boom) } });
+    const { response, body, text } = await call('?VideoId=v1');
+    expect(response.status).toBe(500);
+    expect(body.Code).toBe('InternalError');
+    expect(text).not.toContain('session store');
+    expect(calls).toHaveLength(0);
+    expect(onError).toHaveBeenCalledWith(
+      boom,
+      expect.objectContaining({ status: 500, videoId: 'v1' }),
+    );
+  });
+});
+
+describe('createPlayAuthHandler: methods and input', () => {
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])(
+    'answers %s with 405 and Allow',
+    async (method) => {
+      const { call, calls } = setup();
+      const { response, body } = await call('?VideoId=v1', { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      expect(body.Code).toBe('MethodNotAllowed');
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  const hostileVideoIds = [
+    ['missing', ''],
+    ['empty', '?VideoId='],
+    ['too long', `?VideoId=${'a'.repeat(65)}`],
+    ['huge', `?VideoId=${'a'.repeat(100_000)}`],
+    ['unicode', `?VideoId=${encodeURIComponent('vidéo视频😀')}`],
+    ['path traversal', `?VideoId=${encodeURIComponent('../../etc/passwd')}`],
+    ['encoded traversal', '?VideoId=..%252F..%252F'],
+    ['SQL', `?VideoId=${encodeURIComponent("1' OR '1'='1")}`],
+    ['HTML', `?VideoId=${encodeURIComponent('<script>alert(1)</script>')}`],
+    ['space', '?VideoId=a%20b'],
+    ['trailing newline', '?VideoId=abc%0A'],
+    ['NUL', '?VideoId=abc%00'],
+    ['query smuggling', `?VideoId=${encodeURIComponent('a&AuthInfoTimeout=3000')}`],
+    ['given twice', '?VideoId=a&VideoId=b'],
+    ['wrong case name', '?videoid=abc'],
+  ];
+  it.each(hostileVideoIds)(
+    'answers a %s VideoId with 400 naming VideoId, no upstream call',
+    async (_, query) => {
+      const { call, calls, authorize } = setup();
+      const { response, body, text } = await call(query);
+      expect(response.status).toBe(400);
+      expect(body).toMatchObject({
+        Code: 'InvalidParameter',
+        Message: expect.stringContaining('VideoId'),
+      });
+      expect(text).not.toMatch(/<script>|etc\/passwd|OR '1'/);
+      expect(authorize).not.toHaveBeenCalled();
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  const hostileTimeouts = [
+    ['empty', ''],
+    ['negative', '-1'],
+    ['negative large', '-3000'],
+    ['NaN', 'NaN'],
+    ['float', '100.5'],
+    ['float zero', '600.0'],
+    ['exponent', '1e3'],
+    ['hex', '0x258'],
+    ['Infinity', 'Infinity'],
+    ['leading space', '%20600'],
+    ['plus sign', '%2B600'],
+    ['full-width digits', encodeURIComponent('６００')],
+    ['too many digits', '1'.repeat(11)],
+    ['SQL', encodeURIComponent('600; DROP TABLE videos')],
+    ['HTML', encodeURIComponent('<b>600</b>')],
+  ];
+  it.each(hostileTimeouts)(
+    'answers a %s AuthInfoTimeout with 400 naming it, no upstream call',
+    async (_, value) => {
+      const { call, calls } = setup();
+      const { response, body } = await call(`?VideoId=v1&AuthInfoTimeout=${value}`);
+      expect(response.status).toBe(400);
+      expect(body).toMatchObject({
+        Code: 'InvalidParameter',
+        Message: expect.stringContaining('AuthInfoTimeout'),
+      });
+      expect(calls).toHaveLength(0);
+    },
+  );
+
+  it('refuses AuthInfoTimeout given twice', async () => {
+    const { call, calls } = setup();
+    const { response } = await call('?VideoId=v1&AuthInfoTimeout=100&AuthInfoTimeout=3000');
+    expect(response.status).toBe(400);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('createPlayAuthHandler: upstream errors', () => {
+  it.each([
+    ['InvalidVideo.NotFound', 404, 404, 'InvalidVideo.NotFound', null],
+    ['Forbidden.IllegalStatus', 403, 403, 'Forbidden.IllegalStatus', null],
+    ['Throttling.User', 400, 429, 'Throttling.User', '1'],
+    ['ServiceUnavailable', 503, 503, 'ServiceUnavailable', '3'],
+    ['ServiceUnAvailable', 503, 503, 'ServiceUnavailable', '3'],
+    ['InternalError', 500, 503, 'ServiceUnavailable', '3'],
+    ['SignatureDoesNotMatch', 400, 502, 'BadGateway', null],
+    ['InvalidAccessKeyId.NotFound', 404, 502, 'BadGateway', null],
+    ['Forbidden.RAM', 403, 502, 'BadGateway', null],
+    ['InvalidTimeStamp.Expired', 400, 502, 'BadGateway', null],
+    ['InvalidSecurityToken.Expired', 400, 502, 'BadGateway', null],
+    ['MissingParameter', 400, 502, 'BadGateway', null],
+  ])('maps %s (HTTP %i) to %i %s', async (code, upstreamStatus, status, outCode, retryAfter) => {
+    const { call, onError } = setup({
+      reply: () => vodError(code, upstreamStatus, `secret detail of ${code}`),
+    });
+    const { response, body, text } = await call('?VideoId=v1');
+    expect(response.status).toBe(status);
+    expect(body).toEqual({ Code: outCode, Message: expect.any(String), RequestId: `REQ-${code}` });
+    expect(response.headers.get('retry-after')).toBe(retryAfter);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    // Details of the upstream failure go to onError only.
+    expect(text).not.toContain('secret detail');
+    expect(onError).toHaveBeenCalledTimes(1);
+    const [error, context] = onError.mock.calls[0] ?? [];
+    expect(error).toMatchObject({ code, status: upstreamStatus });
+    expect(context).toMatchObject({
+      status,
+      code,
+      requestId: `REQ-${code}`,
+      videoId: 'v1',
+      authInfoTimeout: 100,
+    });
+  });
+
+  it('passes an upstream Retry-After on', async () => {
+    const { call } = setup({
+      reply: () => vodError('Throttling.User', 429, 'x', { 'retry-after': '42' }),
+    });
+    const { response } = await call('?VideoId=v1');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('42');
+  });
+
+  it('answers 503 after the client retried a retryable failure in vain', async () => {
+    const { call, calls } = setup({
+      reply: () => vodError('InternalError', 500),
+      client: { maxRetries: 2, retryDelayMs: () => 0 },
+    });
+    const { response } = await call('?VideoId=v1');
+    expect(response.status).toBe(503);
+    expect(calls).toHaveLength(3);
+  });
+
+  it.each([
+    ['a timeout', 'hang' as const, 504, 'Timeout'],
+    ['a network error', 'network' as const, 503, 'ServiceUnavailable'],
+    ['a non-JSON answer', { status: 200, text: '<html>' }, 502, 'BadGateway'],
+  ])('maps %s to %i', async (_, reply, status, code) => {
+    const { call } = setup({ reply: () => reply, client: { timeoutMs: 30 } });
+    const { response, body } = await call('?VideoId=v1');
+    expect(response.status).toBe(status);
+    expect(body.Code).toBe(code);
+  });
+
+  it('logs only the code, status and RequestId by default', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { call } = setup({
+      reply: () =>
+        vodError('SignatureDoesNotMatch', 400, `server string to sign is: ${CREDS.accessKeyId}`),
+      handler: { onError: undefined },
+    });
+    await call('?VideoId=v1');
+    expect(log).toHaveBeenCalledTimes(1);
+    const line = log.mock.calls.flat().map(String).join(' ');
+    sweep.add('default log', line);
+    expect(line).toBe(
+      '[playauth] GetVideoPlayAuth SignatureDoesNotMatch -> HTTP 502 RequestId=REQ-SignatureDoesNotMatch',
+    );
+  });
+
+  it('survives an onError that throws', async () => {
+    const { call } = setup({
+      reply: () => vodError('InvalidVideo.NotFound', 404),
+      handler: {
+        onError: () => {
+          throw new Error('logger down');
+        },
+      },
+    });
+    expect((await call('?VideoId=v1')).response.status).toBe(404);
+  });
+});
+
+describe('createPlayAuthHandler: coalescing', () => {
+  it('serves 100 concurrent requests for one video with one upstream call', async () => {
+    const { call, calls, authorize } = setup({ reply: delayed(30, {}) });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => call('?VideoId=v1&AuthInfoTimeout=600')),
+    );
+    expect(calls).toHaveLength(1);
+    expect(authorize).toHaveBeenCalledTimes(100);
+    expect(results.every((r) => r.response.status === 200)).toBe(true);
+    expect(new Set(results.map((r) => r.body.PlayAuth))).toEqual(new Set(['PLAYAUTH-v1-1']));
+  });
+
+  it('does not merge different validities or videos', async () => {
+    const { call, calls } = setup({ reply: delayed(30, {}) });
+    await Promise.all([
+      ...Array.from({ length: 20 }, () => call('?VideoId=v1&AuthInfoTimeout=300')),
+      ...Array.from({ length: 20 }, () => call('?VideoId=v1&AuthInfoTimeout=600')),
+      ...Array.from({ length: 20 }, () => call('?VideoId=v2&AuthInfoTimeout=600')),
+      // 5000 and 3000 clamp to the same validity: one call serves both.
+      call('?VideoId=v3&AuthInfoTimeout=5000'),
+      call('?VideoId=v3&AuthInfoTimeout=3000'),
+    ]);
+    const keys = calls.map(
+      (c) => `${c.url.searchParams.get('VideoId')}/${c.url.searchParams.get('AuthInfoTimeout')}`,
+    );
+    expect(keys.sort()).toEqual(['v1/300', 'v1/600', 'v2/600', 'v3/3000']);
+  });
+
+  it('does not keep a failure (or a success) for later requests', async () => {
+    const { call, calls, onError } = setup({
+      reply: (i) => (i === 0 ? delayed(30, vodError('ServiceUnavailable', 503))() : {}),
+    });
+    const failed = await Promise.all(Array.from({ length: 10 }, () => call('?VideoId=v1')));
+    expect(failed.map((r) => r.response.status)).toEqual(Array(10).fill(503));
+    expect(calls).toHaveLength(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect((await call('?VideoId=v1')).response.status).toBe(200);
+    expect((await call('?VideoId=v1')).body.PlayAuth).toBe('PLAYAUTH-v1-3');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('makes one call per request with coalesce: false', async () => {
+    const { call, calls } = setup({ reply: delayed(10, {}), handler: { coalesce: false } });
+    await Promise.all(Array.from({ length: 20 }, () => call('?VideoId=v1')));
+    expect(calls).toHaveLength(20);
+  });
+});
+
+describe('createPlayAuthHandler: CORS', () => {
+  const cors = { origin: ['https://app.example', 'https://admin.example'] };
+
+  it('echoes an allowed origin and exposes Retry-After', async () => {
+    const { call } = setup({ handler: { cors } });
+    const { response } = await call('?VideoId=v1', {
+      headers: { origin: 'https://admin.example' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://admin.example');
+    expect(response.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(response.headers.get('vary')).toBe('Origin');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('gives no CORS grant to another origin (the browser then blocks the answer)', async () => {
+    const { call } = setup({ handler: { cors } });
+    const { response } = await call('?VideoId=v1', { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('vary')).toBe('Origin');
+  });
+
+  it('answers an allowed preflight with 204, methods, asked headers and max-age', async () => {
+    const { call, calls } = setup({
+      handler: { cors: { ...cors, credentials: true, maxAge: 60 } },
+    });
+    const { response, text } = await call('?VideoId=v1', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, x-csrf-token',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(text).toBe('');
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'access-control-allow-origin': 'https://app.example',
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-methods': 'GET, HEAD',
+      'access-control-allow-headers': 'authorization, x-csrf-token',
+      'access-control-max-age': '60',
+    });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('grants nothing to a preflight from another origin, or with malformed headers', async () => {
+    const { call } = setup({ handler: { cors } });
+    const other = await call('', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.response.status).toBe(204);
+    expect(other.response.headers.get('access-control-allow-origin')).toBeNull();
+    const bad = await call('', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-headers': 'a b, "c"' },
+    });
+    expect(bad.response.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
+  it("supports '*', a single origin and a predicate", async () => {
+    const any = setup({ handler: { cors: { origin: '*' } } });
+    const a = await any.call('?VideoId=v1', { headers: { origin: 'https://x.example' } });
+    expect(a.response.headers.get('access-control-allow-origin')).toBe('*');
+    const one = setup({ handler: { cors: { origin: 'https://x.example' } } });
+    const b = await one.call('?VideoId=v1', { headers: { origin: 'https://x.example' } });
+    expect(b.response.headers.get('access-control-allow-origin')).toBe('https://x.example');
+    const fn = setup({ handler: { cors: { origin: (o) => o.endsWith('.trusted.example') } } });
+    const c = await fn.call('?VideoId=v1', { headers: { origin: 'https://a.trusted.example' } });
+    const d = await fn.call('?VideoId=v1', { headers: { origin: 'https://trusted.example.evil' } });
+    expect(c.response.headers.get('access-control-allow-origin')).toBe('https://a.trusted.example');
+    expect(d.response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('lists OPTIONS in Allow when CORS is on, and grants CORS on error answers too', async () => {
+    const { call } = setup({
+      handler: { cors },
+      reply: () => vodError('InvalidVideo.NotFound', 404),
+    });
+    const post = await call('?VideoId=v1', {
+      method: 'POST',
+      headers: { origin: 'https://app.example' },
+    });
+    expect(post.response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const missing = await call('?VideoId=v1', { headers: { origin: 'https://app.example' } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+});
+
+describe('secrets', () => {
+  it('no AccessKey, secret, token or signature appears in any response or log of this file', () => {
+    for (const upstream of upstreams) sweep.forbidSignaturesOf(upstream.calls);
+    expect(sweep.size).toBeGreaterThan(150);
+    sweep.assertClean();
+  });
+});

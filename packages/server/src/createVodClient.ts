@@ -1,0 +1,367 @@
+import type { GetVideoPlayAuthResponse } from '@playauth/core';
+import { percentEncode } from './percentEncode';
+import { type Acs3Credentials, signAcs3 } from './signAcs3';
+import { classifyVodError, VodApiError } from './VodApiError';
+
+/** An AccessKey pair of a RAM user, or STS credentials (with `securityToken`). */
+export type VodCredentials = Acs3Credentials;
+
+/**
+ * Returns the credentials to sign the next attempt with; called before every attempt, so a
+ * provider can hand out rotated STS tokens. Cache inside the provider: it is called often.
+ */
+export type VodCredentialsProvider = () => VodCredentials | Promise<VodCredentials>;
+
+/** Options of {@link createVodClient}. */
+export interface CreateVodClientOptions {
+  /** Credentials, or an (async) provider of them. Alternative to the three fields below. */
+  credentials?: VodCredentials | VodCredentialsProvider;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  /** STS security token, with an STS AccessKey id and secret. */
+  securityToken?: string;
+  /** Region the videos are stored in. Default `cn-shanghai`. Call the region of the video. */
+  region?: string;
+  /**
+   * Overrides the region's endpoint `https://vod.<region>.aliyuncs.com`: an origin such as
+   * `https://vod-vpc.cn-shanghai.aliyuncs.com` or the local emulator's URL.
+   */
+  endpoint?: string;
+  /** `fetch` implementation. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in milliseconds, covering the response body too. Default `5000`. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for retryable errors only. Default `3`. */
+  maxRetries?: number;
+  /**
+   * Delay before retry number `attempt` (1-based), in milliseconds.
+   * Default {@link defaultRetryDelayMs}: exponential backoff with jitter. A longer `Retry-After`
+   * from the gateway wins; over 10 s the error is thrown instead of waiting.
+   */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/** Parameters of `GetVideoPlayAuth`. */
+export interface GetVideoPlayAuthParams {
+  /** The VOD VideoId: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  videoId: string;
+  /** PlayAuth validity in seconds, an integer in 100..3000. Default (VOD's): 100. */
+  authInfoTimeout?: number;
+}
+
+/** Per-call options of {@link VodClient}. */
+export interface VodCallOptions {
+  /** Aborts the call, including retries and backoff waits; it rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** A minimal ApsaraVideo VOD client, made by {@link createVodClient}. */
+export interface VodClient {
+  /** The origin requests go to, e.g. `https://vod.cn-shanghai.aliyuncs.com`. */
+  readonly endpoint: string;
+  /** The region the client was created for. */
+  readonly region: string;
+  /**
+   * Calls `GetVideoPlayAuth` and returns its JSON body as VOD sent it.
+   * @throws {@link VodApiError} after retries are exhausted or for a non-retryable error.
+   */
+  getVideoPlayAuth(
+    params: GetVideoPlayAuthParams,
+    options?: VodCallOptions,
+  ): Promise<GetVideoPlayAuthResponse>;
+}
+
+/** Default region of {@link createVodClient}. */
+export const DEFAULT_VOD_REGION = 'cn-shanghai';
+const VOD_VERSION = '2017-03-21';
+const VIDEO_ID = /^[\w-]{1,64}$/;
+const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
+const MAX_RETRY_WAIT_MS = 10_000;
+
+/**
+ * Default backoff: 200 ms doubled per retry, capped at 3 s, with "equal jitter" (a random point
+ * in the upper half) so that many backends throttled together do not retry in lockstep.
+ *
+ * @param attempt - Retry number, 1-based.
+ * @returns Milliseconds to wait.
+ */
+export function defaultRetryDelayMs(attempt: number): number {
+  const ceiling = Math.min(3000, 200 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+function configError(message: string): VodApiError {
+  return new VodApiError('InvalidConfiguration', `createVodClient: ${message}`);
+}
+
+function resolveEndpoint(options: CreateVodClientOptions, region: string): string {
+  if (options.endpoint === undefined) return `https://vod.${region}.aliyuncs.com`;
+  let url: URL;
+  try {
+    url = new URL(
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(options.endpoint)
+        ? options.endpoint
+        : `https://${options.endpoint}`,
+    );
+  } catch {
+    throw configError(
+      'endpoint is not a URL; pass an origin like "https://vod.cn-shanghai.aliyuncs.com"',
+    );
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw configError(
+      'endpoint must be an http(s) origin without path, query or user info, like "https://vod.cn-shanghai.aliyuncs.com"',
+    );
+  }
+  return url.origin;
+}
+
+function resolveCredentials(options: CreateVodClientOptions): VodCredentialsProvider {
+  const { credentials } = options;
+  if (typeof credentials === 'function') return credentials;
+  const fixed = credentials ?? {
+    accessKeyId: options.accessKeyId ?? '',
+    accessKeySecret: options.accessKeySecret ?? '',
+    securityToken: options.securityToken,
+  };
+  if (!fixed.accessKeyId || !fixed.accessKeySecret) {
+    throw configError(
+      'no credentials: pass accessKeyId and accessKeySecret (or credentials), e.g. createVodClient(fromEnv()) with ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET set',
+    );
+  }
+  return () => fixed;
+}
+
+// Upstream messages can echo what was signed (V2 gateways print the whole string to sign, with
+// the AccessKey id and token): cut there, and blank out any credential that still shows.
+function sanitize(message: string, creds: VodCredentials | undefined): string {
+  let text = message.split(/string\s*to\s*sign/i)[0] ?? '';
+  for (const secret of [creds?.accessKeyId, creds?.accessKeySecret, creds?.securityToken]) {
+    if (secret) text = text.split(secret).join('[redacted]');
+  }
+  text = text.trim().replace(/[\s:,;-]+$/, '');
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+}
+
+const HINTS: Record<string, string> = {
+  configuration:
+    'check the AccessKey pair (or STS token), the server clock, and that the RAM policy allows vod:GetVideoPlayAuth',
+  notFound:
+    'the VideoId does not exist in this account and region (is the client set to the region of the video?)',
+  illegalStatus: 'the video is not playable yet (uploading, transcoding, in review or blocked)',
+  throttling: 'the account-wide GetVideoPlayAuth limit was hit; coalesce requests and retry later',
+  parameter: 'the request parameters were refused',
+};
+
+function toRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function parseRetryAfter(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  return value !== null && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+function readResponse(
+  response: Response,
+  text: string,
+  creds: VodCredentials,
+): GetVideoPlayAuthResponse {
+  const { status } = response;
+  let body: Record<string, unknown> | undefined;
+  try {
+    body = toRecord(JSON.parse(text));
+  } catch {
+    body = undefined;
+  }
+  const str = (key: string) => {
+    const v = body?.[key] ?? body?.[key.charAt(0).toLowerCase() + key.slice(1)];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const requestId = str('RequestId');
+  const ok = status >= 200 && status <= 299;
+  if (ok && body && typeof body.PlayAuth === 'string' && toRecord(body.VideoMeta)) {
+    return body as unknown as GetVideoPlayAuthResponse;
+  }
+  const code = str('Code');
+  if (!body || (ok && code === undefined) || (!ok && code === undefined && !requestId)) {
+    throw new VodApiError(
+      'InvalidResponse',
+      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON that is not a GetVideoPlayAuth response' : 'a body that is not JSON'}; is the endpoint an ApsaraVideo VOD API endpoint?`,
+      { status, requestId, retryAfter: parseRetryAfter(response.headers) },
+    );
+  }
+  const finalCode = code ?? `Http${status}`;
+  const upstream = sanitize(str('Message') ?? '', creds);
+  const hint = HINTS[classifyVodError(finalCode, status).kind];
+  throw new VodApiError(
+    finalCode,
+    `GetVideoPlayAuth failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
+    { status, requestId, retryAfter: parseRetryAfter(response.headers) },
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Creates a client for the one VOD call playauth needs, `GetVideoPlayAuth`, signed with
+ * signature V3 (Web Crypto, `fetch`; no SDK, no `node:` modules).
+ *
+ * Every attempt is signed anew (fresh date and nonce, fresh credentials from a provider) and
+ * aborted after `timeoutMs`. Retryable failures (throttling, 5xx, `ServiceUnavailable`,
+ * `InternalError`, `SignatureNonceUsed`, network errors, timeouts) are retried up to
+ * `maxRetries` times with backoff; others throw at once. Errors are {@link VodApiError}s whose
+ * messages never contain the AccessKey, secret, token or signature.
+ *
+ * @param options - Credentials, region or endpoint, timeouts and retries.
+ * @throws {@link VodApiError} `InvalidConfiguration` for missing credentials or a bad endpoint.
+ * @example
+ * ```ts
+ * import { createVodClient, fromEnv } from '@playauth/server';
+ *
+ * const vod = createVodClient(fromEnv()); // ALIBABA_CLOUD_ACCESS_KEY_ID, ..._SECRET, VOD_REGION
+ * const { PlayAuth, VideoMeta } = await vod.getVideoPlayAuth({ videoId, authInfoTimeout: 600 });
+ * ```
+ */
+export function createVodClient(options: CreateVodClientOptions): VodClient {
+  const region = options.region ?? DEFAULT_VOD_REGION;
+  if (!REGION.test(region))
+    throw configError(`region "${region.slice(0, 40)}" is not a region id like "cn-shanghai"`);
+  const endpoint = resolveEndpoint(options, region);
+  const getCredentials = resolveCredentials(options);
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const maxRetries = options.maxRetries ?? 3;
+  const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs)))
+    throw configError('timeoutMs must be a positive number');
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0))
+    throw configError('maxRetries must be an integer >= 0');
+
+  async function credentialsForAttempt(): Promise<VodCredentials> {
+    try {
+      return await getCredentials();
+    } catch (cause) {
+      throw new VodApiError(
+        'InvalidConfiguration',
+        'The credentials provider given to createVodClient failed; see `cause`',
+        { cause },
+      );
+    }
+  }
+
+  async function attempt(url: string, signal: AbortSignal | undefined) {
+    signal?.throwIfAborted();
+    const creds = await credentialsForAttempt();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const fail = (cause: unknown): never => {
+      if (signal?.aborted) throw signal.reason;
+      if (timedOut) {
+        throw new VodApiError('Timeout', `GetVideoPlayAuth did not answer within ${timeoutMs} ms`, {
+          cause,
+        });
+      }
+      throw new VodApiError(
+        'NetworkError',
+        `GetVideoPlayAuth could not reach ${endpoint}; check DNS, firewall and the endpoint`,
+        { cause },
+      );
+    };
+    try {
+      const { host: _host, ...headers } = await signAcs3(
+        {
+          method: 'POST',
+          url,
+          headers: {
+            'x-acs-action': 'GetVideoPlayAuth',
+            'x-acs-version': VOD_VERSION,
+            accept: 'application/json',
+          },
+        },
+        creds,
+      );
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      // A redirect would carry the security token elsewhere: never follow one.
+      const response = await fetchImpl(url, {
+        method: 'POST',
+        headers,
+        signal: controller.signal,
+        redirect: 'manual',
+      }).catch(fail);
+      const text = await response.text().catch(fail);
+      return readResponse(response, text, creds);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    endpoint,
+    region,
+    async getVideoPlayAuth(params, callOptions = {}) {
+      const { videoId, authInfoTimeout } = params;
+      if (typeof videoId !== 'string' || !VIDEO_ID.test(videoId)) {
+        throw new VodApiError(
+          'InvalidParameter',
+          'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
+        );
+      }
+      if (
+        authInfoTimeout !== undefined &&
+        !(Number.isInteger(authInfoTimeout) && authInfoTimeout >= 100 && authInfoTimeout <= 3000)
+      ) {
+        throw new VodApiError(
+          'InvalidParameter',
+          'AuthInfoTimeout must be an integer number of seconds in 100..3000',
+        );
+      }
+      // Parameters in the query string, sorted and RFC 3986 encoded, as the official client sends RPC calls.
+      const query = [
+        ...(authInfoTimeout === undefined ? [] : [`AuthInfoTimeout=${authInfoTimeout}`]),
+        `VideoId=${percentEncode(videoId)}`,
+      ].join('&');
+      const url = `${endpoint}/?${query}`;
+      const { signal } = callOptions;
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(url, signal);
+        } catch (error) {
+          if (!(error instanceof VodApiError) || !error.retryable || retry >= maxRetries)
+            throw error;
+          const wait = Math.max(retryDelayMs(retry + 1), (error.retryAfter ?? 0) * 1000);
+          if (wait > MAX_RETRY_WAIT_MS) throw error;
+          await sleep(wait, signal);
+        }
+      }
+    },
+  };
+}
