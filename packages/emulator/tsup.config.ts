@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
+  // src/cli.ts starts with `#!/usr/bin/env node`: esbuild keeps an entry's hashbang and tsup
+  // marks that output executable, so dist/cli.js works as the `playauth-emulator` bin.
   entry: ['src/index.ts', 'src/cli.ts'],
   format: ['esm'],
   dts: { entry: 'src/index.ts' },

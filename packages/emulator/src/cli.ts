@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startVodEmulator } from './startVodEmulator';
+
+const HELP = `Usage: playauth-emulator [options]
+
+A local ApsaraVideo VOD (GetVideoPlayAuth, GetPlayInfo, media) for development and tests.
+
+Options:
+  --port <n>        Port to listen on; 0 picks a free one (default 9000)
+  --host <addr>     Interface to listen on (default 127.0.0.1)
+  --allow-remote    Allow a non-loopback --host (the development keys are public!)
+  --region <id>     Region reported in PlayAuths (default cn-shanghai)
+  --quiet           Do not log requests
+  -h, --help        Show this help
+`;
+
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/;
+
+async function main(): Promise<void> {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse().values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be an integer from 0 to 65535, got "${values.port}"\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const host = values.host;
+  if (!LOOPBACK.test(host) && !values['allow-remote']) {
+    process.stderr.write(
+      `Refusing to listen on ${host}: the emulator's development keys are printed and public. ` +
+        'Use a loopback address, or add --allow-remote if you really mean it.\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
+
+  const emulator = await startVodEmulator({
+    host,
+    port,
+    region: values.region,
+    log: values.quiet ? false : (line) => process.stdout.write(`  ${line}\n`),
+  });
+  const lines = [
+    `playauth-emulator listening on ${emulator.url}`,
+    `  region:          ${emulator.region}`,
+    `  AccessKeyId:     ${emulator.accessKeyId}`,
+    `  AccessKeySecret: ${emulator.accessKeySecret}`,
+    '  (development keys: they only work against this emulator)',
+    '  videos:',
+    ...emulator.videos.map((v) => `    ${v.videoId}  ${v.status.padEnd(11)} ${v.title}`),
+    '  Press Ctrl-C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: closing\n`);
+    // Bounded: a stuck close must not keep the terminal hostage.
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    emulator.close().then(
+      () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      },
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', default: '9000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+      region: { type: 'string', default: 'cn-shanghai' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`playauth-emulator: ${error instanceof Error ? error.message : error}\n`);
+  process.exitCode = 1;
+});

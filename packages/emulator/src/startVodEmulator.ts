@@ -1,0 +1,391 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ActionContext, Principal } from './ActionContext';
+import { authenticateRequest } from './authenticateRequest';
+import { EMULATOR_VIDEOS } from './catalogue';
+import { systemClock } from './clock';
+import { createNonceStore } from './createNonceStore';
+import { createRequestId, EmulatorError, gatewayErrorBody } from './EmulatorError';
+import { createFaultInjector } from './faults';
+import { getPlayInfo } from './getPlayInfo';
+import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
+import { createMediaUrlSigner, serveMediaFile } from './media';
+import { createPlayAuthIssuer } from './playAuthToken';
+import { readApiRequest } from './readApiRequest';
+import { renderCoverSvg } from './renderCoverSvg';
+import { readVideoId, requirePlayableVideo } from './requirePlayableVideo';
+import { answerPreflight, setCorsHeaders } from './setCorsHeaders';
+import {
+  DEFAULT_ACCESS_KEY,
+  type LatencyTarget,
+  type RecordedRequest,
+  VOD_API_VERSION,
+  type VodEmulator,
+  type VodEmulatorOptions,
+} from './VodEmulator';
+
+const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
+const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
+const COVER_PATH = /^\/cover\/([\w-]{1,64})\.svg$/;
+
+function formatHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a local ApsaraVideo VOD emulator: `GetVideoPlayAuth` (V3 and V2 signatures),
+ * `GetPlayInfo` (as the Aliplayer SDK sends it, at any path), a media route with Range and
+ * expiring `auth_key`s, SVG covers, fault injection and a request log.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startVodEmulator();
+ * const client = createVodClient({
+ *   endpoint: emulator.url,
+ *   accessKeyId: emulator.accessKeyId,
+ *   accessKeySecret: emulator.accessKeySecret,
+ * });
+ * await client.getVideoPlayAuth({ videoId: DEFAULT_VIDEO_IDS.testPattern });
+ * await emulator.close();
+ * ```
+ */
+export async function startVodEmulator(options: VodEmulatorOptions = {}): Promise<VodEmulator> {
+  const clock = options.clock ?? systemClock;
+  const region = options.region ?? 'cn-shanghai';
+  const keyList = options.accessKeys ?? [DEFAULT_ACCESS_KEY];
+  const firstKey = keyList[0];
+  if (!firstKey) throw new TypeError('startVodEmulator: accessKeys must hold at least one key');
+  const keys = new Map(keyList.map((k) => [k.accessKeyId, k]));
+  const videos = new Map((options.videos ?? EMULATOR_VIDEOS).map((v) => [v.videoId, v]));
+  const faults = createFaultInjector(options.faults, options.faultSeed);
+  const latency = new Map<LatencyTarget, number>(
+    Object.entries(options.latencyMs ?? {}) as Array<[LatencyTarget, number]>,
+  );
+  const nonces = createNonceStore(clock);
+  const mediaSigner = createMediaUrlSigner();
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const sleepers = new Set<() => void>();
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  const logLine =
+    options.log === true
+      ? (line: string) => console.log(line)
+      : typeof options.log === 'function'
+        ? options.log
+        : undefined;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logLine?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent && !res.destroyed) {
+        sendJson(res, 500, { Code: 'InternalError', Message: 'The emulator failed.' });
+      } else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://${formatHost(options.host ?? '127.0.0.1')}:${port}`;
+  const baseUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
+  const issuer = createPlayAuthIssuer({
+    clock,
+    region,
+    customerId: 1_234_567_890_123_456,
+    playDomain: new URL(baseUrl).host,
+  });
+
+  function sendJson(res: ServerResponse, status: number, body: unknown): void {
+    const json = JSON.stringify(body);
+    res.writeHead(status, {
+      'Content-Type': 'application/json;charset=utf-8',
+      'Content-Length': Buffer.byteLength(json),
+      'Cache-Control': 'no-store',
+    });
+    res.end(json);
+  }
+
+  function sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve(!closed);
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+  }
+
+  /** Applies latency and faults; returns `'drop'` when the connection must be dropped. */
+  async function disturb(action: LatencyTarget, videoId: string | undefined) {
+    const effect = faults.take(action, videoId);
+    const ms = (latency.get(action) ?? 0) + (effect?.latencyMs ?? 0);
+    if (ms > 0 && !(await sleep(ms))) return 'drop';
+    if (effect?.drop) return 'drop';
+    if (effect?.error) {
+      const { code, status, message } = effect.error;
+      throw new EmulatorError(code, status, message);
+    }
+    return undefined;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const entry: RecordedRequest = {
+      action: '',
+      code: 'OK',
+      status: 200,
+      time: clock.now(),
+      method: req.method ?? 'GET',
+      path: '',
+      requestId: createRequestId(),
+    };
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    entry.path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : rawUrl.slice(q + 1));
+    setCorsHeaders(res);
+    res.setHeader('x-acs-request-id', entry.requestId);
+
+    const finish = (status: number, code: string) => {
+      entry.status = status;
+      entry.code = code;
+      requests.push(entry);
+      logLine?.(
+        [
+          entry.method,
+          entry.action || entry.path,
+          entry.videoId,
+          '->',
+          status,
+          code,
+          entry.signatureVersion,
+        ]
+          .filter((p) => p !== undefined && p !== '')
+          .join(' '),
+      );
+    };
+    const fail = (error: EmulatorError) => {
+      const host = req.headers.host ?? `vod.${region}.aliyuncs.com`;
+      sendJson(res, error.status, gatewayErrorBody(error, entry.requestId, host));
+      finish(error.status, error.code);
+    };
+    const drop = () => {
+      req.socket.destroy();
+      finish(0, 'ConnectionDropped');
+    };
+
+    try {
+      if (entry.method === 'OPTIONS') {
+        entry.action = 'preflight';
+        answerPreflight(req, res);
+        return finish(204, 'OK');
+      }
+      const media = MEDIA_PATH.exec(entry.path);
+      if (media) {
+        entry.action = 'media';
+        entry.videoId = media[1];
+        return await handleMedia(req, res, entry, query, finish, drop);
+      }
+      const cover = COVER_PATH.exec(entry.path);
+      if (cover?.[1] !== undefined) {
+        entry.action = 'cover';
+        entry.videoId = cover[1];
+        const video = videos.get(cover[1]);
+        if (!video)
+          throw new EmulatorError('InvalidVideo.NotFound', 404, 'The video does not exist.');
+        const svg = renderCoverSvg(video);
+        res.writeHead(200, {
+          'Content-Type': 'image/svg+xml;charset=utf-8',
+          'Content-Length': Buffer.byteLength(svg),
+          'Cache-Control': 'no-cache',
+        });
+        res.end(entry.method === 'HEAD' ? undefined : svg);
+        return finish(200, 'OK');
+      }
+      return await handleApi(req, res, entry, query, finish, drop);
+    } catch (error) {
+      if (error instanceof EmulatorError) return fail(error);
+      throw error;
+    }
+  }
+
+  async function handleMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: RecordedRequest,
+    query: URLSearchParams,
+    finish: (status: number, code: string) => void,
+    drop: () => void,
+  ): Promise<void> {
+    if (entry.method !== 'GET' && entry.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+      throw new EmulatorError('MethodNotAllowed', 405, 'Use GET or HEAD.');
+    }
+    if ((await disturb('media', entry.videoId)) === 'drop') return drop();
+    const video = entry.videoId === undefined ? undefined : videos.get(entry.videoId);
+    if (!video?.media) throw new EmulatorError('InvalidVideo.NotFound', 404, 'No such media.');
+    const check = mediaSigner.verify(entry.path, query.get('auth_key'), clock.now());
+    if (check !== 'ok') {
+      const code = {
+        missing: 'Forbidden.AuthKeyMissing',
+        malformed: 'Forbidden.AuthKeyInvalid',
+        invalid: 'Forbidden.AuthKeyInvalid',
+        expired: 'Forbidden.AuthKeyExpired',
+      }[check];
+      throw new EmulatorError(
+        code,
+        403,
+        `The play URL was refused (${check} auth_key): call GetPlayInfo again.`,
+      );
+    }
+    if (video.status !== 'Normal') {
+      throw new EmulatorError('Forbidden.IllegalStatus', 403, `The video is ${video.status}.`);
+    }
+    try {
+      const status = await serveMediaFile(req, res, video.media.file);
+      finish(status, 'OK');
+    } catch (error) {
+      // A player that seeks aborts its previous range request: not a failure of the emulator.
+      if (res.headersSent) return finish(res.statusCode, 'ClientAborted');
+      throw error;
+    }
+  }
+
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: RecordedRequest,
+    query: URLSearchParams,
+    finish: (status: number, code: string) => void,
+    drop: () => void,
+  ): Promise<void> {
+    if (entry.method !== 'GET' && entry.method !== 'POST') {
+      res.setHeader('Allow', 'GET, POST, OPTIONS');
+      throw new EmulatorError('MethodNotAllowed', 405, 'API requests use GET or POST.');
+    }
+    const {
+      signed,
+      params,
+      signatureVersion: version,
+      action,
+      apiVersion,
+    } = await readApiRequest(req, entry.path, query);
+    entry.signatureVersion = version;
+    entry.action = action ?? '';
+    entry.videoId = params.VideoId;
+
+    if (!action) throw EmulatorError.missingParameter('Action');
+    if (!API_ACTIONS.has(action)) {
+      throw new EmulatorError(
+        'InvalidAction.NotFound',
+        404,
+        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth and GetPlayInfo.`,
+      );
+    }
+    if ((await disturb(action as LatencyTarget, params.VideoId)) === 'drop') return drop();
+    if (!version) throw EmulatorError.missingParameter('Signature');
+    if (!apiVersion)
+      throw EmulatorError.missingParameter(version === 'v3' ? 'x-acs-version' : 'Version');
+    if (apiVersion !== VOD_API_VERSION) {
+      throw new EmulatorError(
+        'InvalidVersion',
+        400,
+        `Specified parameter Version "${apiVersion.slice(0, 32)}" is not valid: use ${VOD_API_VERSION}.`,
+      );
+    }
+    const principal = authenticateRequest(signed, params, version, {
+      keys,
+      issuer,
+      nonces,
+      clock,
+    });
+    authorize(principal, action);
+    const ctx: ActionContext = {
+      clock,
+      region,
+      baseUrl,
+      videos,
+      issuer,
+      mediaSigner,
+      requestId: entry.requestId,
+    };
+    const answer =
+      action === 'GetVideoPlayAuth'
+        ? getVideoPlayAuth(params, ctx)
+        : await getPlayInfo(params, principal, ctx);
+    sendJson(res, 200, answer);
+    finish(200, 'OK');
+  }
+
+  function authorize(principal: Principal, action: string): void {
+    const allowed =
+      principal.kind === 'playauth'
+        ? action === 'GetPlayInfo'
+        : (keys.get(principal.accessKeyId)?.actions?.includes(action) ?? true);
+    if (!allowed) {
+      throw new EmulatorError(
+        'Forbidden.RAM',
+        403,
+        `User not authorized to operate on the specified resource: ${action} is not allowed for this AccessKey.`,
+      );
+    }
+  }
+
+  return {
+    url,
+    port,
+    accessKeyId: firstKey.accessKeyId,
+    accessKeySecret: firstKey.accessKeySecret,
+    region,
+    clock,
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    count: (action) => requests.filter((r) => r.action === action).length,
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    setLatency(action, ms) {
+      if (!(ms >= 0 && Number.isFinite(ms))) throw new TypeError('setLatency: ms must be >= 0');
+      if (ms === 0) latency.delete(action);
+      else latency.set(action, ms);
+    },
+    get videos() {
+      return [...videos.values()];
+    },
+    setVideo(video) {
+      videos.set(video.videoId, video);
+    },
+    createPlayAuth(videoId, authInfoTimeout = 100) {
+      const id = readVideoId({ VideoId: videoId });
+      const timeout = readAuthInfoTimeout(String(authInfoTimeout));
+      return issuer.issue(requirePlayableVideo(videos, id).videoId, timeout).playAuth;
+    },
+    close() {
+      if (closing) return closing;
+      closed = true;
+      for (const wake of [...sleepers]) wake();
+      closing = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
