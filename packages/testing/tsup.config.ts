@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Two entries: `@playauth/testing` (no msw) and `@playauth/testing/msw`.
+  entry: ['src/index.ts', 'src/msw.ts'],
   format: ['esm'],
   dts: true,
   clean: true,

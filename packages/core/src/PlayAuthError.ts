@@ -41,17 +41,19 @@ export interface PlayAuthErrorOptions {
  */
 export class PlayAuthError extends Error {
   override readonly name = 'PlayAuthError';
-  readonly code: PlayAuthErrorCode;
-  readonly status?: number;
-  readonly requestId?: string;
-  readonly retryable: boolean;
+  // `declare`: assigned below; field initialisers would only add bytes to every bundle.
+  declare readonly code: PlayAuthErrorCode;
+  declare readonly status?: number;
+  declare readonly requestId?: string;
+  declare readonly retryable: boolean;
 
   constructor(code: PlayAuthErrorCode, message: string, options: PlayAuthErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `cause` is set only when the options carry that key, as with a plain `Error`.
+    super(message, options);
     this.code = code;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
-    this.retryable = options.retryable ?? false;
+    this.status = options.status;
+    this.requestId = options.requestId;
+    this.retryable = !!options.retryable;
   }
 }
 

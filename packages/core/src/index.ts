@@ -1,4 +1,44 @@
 export type {
+  Aliplayer,
+  AliplayerConstructor,
+  AliplayerErrorData,
+  AliplayerEvent,
+  AliplayerEventHandler,
+  AliplayerEventMap,
+  AliplayerEventName,
+  AliplayerFullscreenService,
+  AliplayerLicense,
+  AliplayerOptions,
+  AliplayerSkinComponent,
+  AliplayerStatus,
+} from './Aliplayer';
+export {
+  clampAuthInfoTimeout,
+  DEFAULT_AUTH_INFO_TIMEOUT,
+  MAX_AUTH_INFO_TIMEOUT,
+  MIN_AUTH_INFO_TIMEOUT,
+} from './clampAuthInfoTimeout';
+export { sanitizeCoverUrl } from './coverUrl';
+export {
+  DEFAULT_REFRESH_MARGIN_MS,
+  isExpired,
+  isFresh,
+  type RefreshMargin,
+  refreshAt,
+  refreshMarginMs,
+} from './credentialTiming';
+export { createElementId } from './elementId';
+export { type FetchPlayAuthOptions, fetchPlayAuth } from './fetchPlayAuth';
+export {
+  ALIPLAYER_CDN_BASE,
+  ALIPLAYER_VERSION,
+  type AliplayerScriptSource,
+  type AliplayerSource,
+  aliplayerAssetPrefix,
+  loadAliplayer,
+  resetAliplayerLoader,
+} from './loadAliplayer';
+export type {
   GetVideoPlayAuthResponse,
   PlayAuthCredential,
   VideoMeta,
@@ -11,3 +51,31 @@ export {
   type PlayAuthErrorCode,
   type PlayAuthErrorOptions,
 } from './PlayAuthError';
+export {
+  PlayerController,
+  type PlayerSnapshot,
+  type PlayerStatus,
+} from './PlayerController';
+export {
+  buildAliplayerOptions,
+  type CredentialRequestReason,
+  type PlayerControllerOptions,
+  type PlayerControllerUpdate,
+} from './PlayerControllerOptions';
+export {
+  isPlayerError,
+  PlayerError,
+  type PlayerErrorCode,
+  type PlayerErrorContext,
+  type PlayerErrorKind,
+  type PlayerErrorOptions,
+  toPlayerError,
+} from './PlayerError';
+export { type ParsePlayAuthContext, parsePlayAuthResponse } from './parsePlayAuthResponse';
+export {
+  DEFAULT_RENEWAL_MIN_INTERVAL_MS,
+  RENEWAL_ERROR_CODES,
+  RenewalPolicy,
+} from './RenewalPolicy';
+export { assertValidVideoId, isValidVideoId } from './videoId';
+export { isRetryableVodError } from './vodErrors';

@@ -1,0 +1,526 @@
+import type {
+  Aliplayer,
+  AliplayerConstructor,
+  AliplayerEvent,
+  AliplayerEventName,
+} from './Aliplayer';
+import { DeferredTask } from './DeferredTask';
+import { createElementId } from './elementId';
+import { loadAliplayer } from './loadAliplayer';
+import { obtainCredential, usableCredential } from './obtainCredential';
+import type { PlayAuthCredential } from './PlayAuthCredential';
+import { isPlayAuthError, PlayAuthError } from './PlayAuthError';
+import { PlaybackKeeper } from './PlaybackKeeper';
+import { PlayerContainer } from './PlayerContainer';
+import {
+  applyLiveOptions,
+  buildAliplayerOptions,
+  type CredentialRequestReason,
+  changedOptions,
+  INIT_ONLY_OPTIONS,
+  type PlayerControllerOptions,
+  type PlayerControllerUpdate,
+} from './PlayerControllerOptions';
+import { PlayerError, toPlayerError } from './PlayerError';
+import { PlayerEventBridge } from './PlayerEventBridge';
+import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
+import { RenewalPolicy } from './RenewalPolicy';
+
+export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
+
+/** Events the controller itself listens to; they stay bridged while a player exists. */
+const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> = new Set<AliplayerEventName>([
+  'playInfoLoaded',
+  'ready',
+  'playing',
+  'pause',
+  'ended',
+  'error',
+  'authkeyexpired',
+  'canplay',
+  'timeupdate',
+]);
+
+/**
+ * Owns one Aliplayer instance in one container, framework-free. The constructor has no side
+ * effects: work starts with {@link PlayerController.attach} + {@link PlayerController.load}, and
+ * construction is deferred to a later task, so a `dispose()` in the same tick (React StrictMode)
+ * never builds a player. After `dispose()` the controller can be attached and loaded again.
+ *
+ * It manages `id`, `vid` and `playauth`, turns autoplay and SDK telemetry off unless asked,
+ * never hands an expired credential to the SDK, renews credentials keeping position and play
+ * state, and stops automatic renewal loops (at most one per `renewalMinIntervalMs`).
+ *
+ * @example
+ * ```ts
+ * const controller = new PlayerController({
+ *   license: { domain: 'example.com', key: LICENCE_KEY },
+ *   getCredential: (videoId) => fetchPlayAuth({ endpoint: '/api/play-auth', videoId }),
+ * });
+ * void controller.preload(); // SDK load in parallel with the credential fetch
+ * controller.attach(document.querySelector('#player-box')!);
+ * controller.load(await fetchPlayAuth({ endpoint: '/api/play-auth', videoId }));
+ * const off = controller.on('ended', () => console.log('done'));
+ * // later
+ * off();
+ * controller.dispose();
+ * ```
+ */
+export class PlayerController {
+  /** CSS-safe id given to the container, e.g. `playauth-k3j9x2-1`. */
+  readonly elementId: string = createElementId();
+
+  private options: PlayerControllerOptions;
+  private readonly policy: RenewalPolicy;
+  private readonly now: () => number;
+  private container: PlayerContainer | undefined;
+  private credential: PlayAuthCredential | undefined;
+  private current: Aliplayer | undefined;
+  private sdk: Promise<AliplayerConstructor> | undefined;
+  /** Bumped by every teardown: async steps of an older generation stop. */
+  private generation = 0;
+  /** Bumped by every renew/switch and by errors: superseded operations stop. */
+  private operation = 0;
+  private readonly builder = new DeferredTask(() => this.build());
+  private awaitingCredential = false;
+  private readonly playback: PlaybackKeeper;
+  private readonly store = new SnapshotStore();
+  private readonly events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
+    this.handleInternal(player, event),
+  );
+
+  /** @param options See {@link PlayerControllerOptions}; all optional. */
+  constructor(options: PlayerControllerOptions = {}) {
+    this.options = { ...options };
+    this.now = options.now ?? Date.now;
+    this.policy = new RenewalPolicy(options.renewalMinIntervalMs, this.now);
+    this.playback = new PlaybackKeeper(this.now);
+  }
+
+  /** The Aliplayer instance, once built. */
+  get player(): Aliplayer | undefined {
+    return this.current;
+  }
+
+  /**
+   * Starts loading the SDK (once; shared with later calls, retried after a failure). Call it
+   * early so the SDK loads while the credential is fetched. Never rejects unhandled.
+   */
+  preload(): Promise<AliplayerConstructor> {
+    if (!this.sdk) {
+      const promise = loadAliplayer(this.options.sdk);
+      this.sdk = promise;
+      promise.catch(() => {
+        if (this.sdk === promise) this.sdk = undefined;
+      });
+    }
+    return this.sdk;
+  }
+
+  /**
+   * Gives the controller its container and sets `container.id` to {@link elementId}. The
+   * element must be in the document (not in a shadow root) when the player is built.
+   */
+  attach(container: HTMLElement): void {
+    if (this.container?.element === container) return;
+    const restart = this.current !== undefined || this.builder.busy;
+    if (restart) this.teardown(true);
+    container.id = this.elementId;
+    this.container = new PlayerContainer(container);
+    if (this.store.get().status === 'disposed') this.setSnapshot({ status: 'idle' });
+    if (this.credential) this.scheduleBuild();
+  }
+
+  /**
+   * Plays `credential`'s video. The player is built in a later task (never in this one), after
+   * the SDK has loaded and once a container is attached. An expired credential is never given to
+   * the SDK: `getCredential(videoId, 'expired')` is asked instead, or the status becomes
+   * `'error'`. On a running player another video is switched to (see {@link switch}).
+   */
+  load(credential: PlayAuthCredential): void {
+    if (this.current && this.credential) {
+      if (credential.videoId !== this.credential.videoId) void this.switch(credential);
+      else this.credential = credential;
+      return;
+    }
+    this.credential = credential;
+    const status = this.store.get().status === 'disposed' ? 'idle' : this.store.get().status;
+    this.setSnapshot({ videoId: credential.videoId, status });
+    this.scheduleBuild();
+  }
+
+  /**
+   * Renews the credential of the current video on the running player: saves position and
+   * play state, calls `replayByVidAndPlayAuth`, seeks back on `canplay` and restores the play
+   * state. Without `credential` it asks `getCredential(videoId, 'manual')`. Also the "retry"
+   * after any error: without a player it builds one. Resolves when done; failures never
+   * reject but show in {@link getSnapshot} (`status: 'error'`).
+   */
+  async renew(credential?: PlayAuthCredential): Promise<void> {
+    if (this.store.get().status === 'disposed') return;
+    const videoId = this.credential?.videoId ?? credential?.videoId;
+    if (!videoId) {
+      this.fail(
+        new PlayAuthError(
+          'InvalidParameter',
+          'renew() needs a video: call load(credential) first.',
+        ),
+      );
+      return;
+    }
+    if (credential && credential.videoId !== videoId) {
+      this.fail(
+        new PlayAuthError(
+          'VideoIdMismatch',
+          `renew() got a credential for video ${credential.videoId} while ${videoId} is loaded; use switch(credential) to change video.`,
+        ),
+      );
+      return;
+    }
+    await this.replay(videoId, credential, 'manual', true);
+  }
+
+  /**
+   * Plays another video on the running player (no re-creation), from the start, keeping the
+   * play state. Without a player it behaves like {@link load}. The same video renews instead.
+   * Failures never reject but show in {@link getSnapshot}.
+   */
+  async switch(credential: PlayAuthCredential): Promise<void> {
+    if (!this.current) {
+      this.load(credential);
+      return this.scheduleBuild();
+    }
+    if (credential.videoId === this.credential?.videoId) return this.renew(credential);
+    this.policy.reset();
+    this.credential = credential;
+    this.setSnapshot({
+      videoId: credential.videoId,
+      status: 'creating',
+      sourceLoaded: false,
+      playbackStarted: false,
+      error: undefined,
+    });
+    await this.replay(credential.videoId, credential, 'expired', false);
+  }
+
+  /**
+   * Applies changed options. `muted`, `cover`, `width` and `height` go to the running player;
+   * `loop`, `license`, `options`, `sdk` and `telemetry` re-create it, keeping video, position
+   * and play state; `autoplay` and `getCredential` apply from the next load. Values are
+   * compared by content, so passing equal inline objects again changes nothing.
+   */
+  update(options: PlayerControllerUpdate): void {
+    const changed = changedOptions(this.options, options);
+    if (changed.length === 0) return;
+    this.options = { ...this.options, ...options };
+    if (changed.includes('sdk')) this.sdk = undefined;
+    const player = this.current;
+    if (!player) return;
+    if (changed.some((key) => INIT_ONLY_OPTIONS.has(key))) {
+      this.playback.carryOver(this.playback.capture(player));
+      this.teardown(true);
+      void this.scheduleBuild();
+      return;
+    }
+    applyLiveOptions(player, this.options, changed);
+  }
+
+  /** Starts playback (no-op without a player). */
+  play(): void {
+    this.current?.play();
+  }
+
+  /** Pauses playback (no-op without a player). */
+  pause(): void {
+    this.current?.pause();
+  }
+
+  /** Seeks to `seconds` (no-op without a player). */
+  seek(seconds: number): void {
+    this.current?.seek(seconds);
+  }
+
+  /** Current position in seconds (0 without a player). */
+  getCurrentTime(): number {
+    return this.current?.getCurrentTime() ?? 0;
+  }
+
+  /**
+   * Listens to an SDK event. The handler survives renewals, switches and re-creation; it is
+   * detached from the SDK with the exact function that was attached. Returns the unsubscriber.
+   */
+  on<N extends AliplayerEventName>(
+    name: N,
+    handler: (event: AliplayerEvent<N>) => void,
+  ): () => void {
+    return this.events.add(name, handler);
+  }
+
+  /** Calls `listener` after every snapshot change. Returns the unsubscriber. */
+  subscribe(listener: () => void): () => void {
+    return this.store.subscribe(listener);
+  }
+
+  /** The current {@link PlayerSnapshot}; the same object until something changes. */
+  getSnapshot(): PlayerSnapshot {
+    return this.store.get();
+  }
+
+  /**
+   * Detaches every SDK handler (passing the exact handler to `off`), disposes the player,
+   * removes the SDK's `prism-*` classes and inline size from the container and cancels pending
+   * work. Idempotent. `attach` + `load` may start again afterwards.
+   */
+  dispose(): void {
+    if (this.store.get().status === 'disposed' && !this.container) return;
+    this.teardown(false);
+    this.container = undefined;
+    this.setSnapshot({
+      status: 'disposed',
+      error: undefined,
+      sourceLoaded: false,
+      playbackStarted: false,
+    });
+  }
+
+  /** Schedules a build; resolves once the player is created, the build failed or was cancelled. */
+  private scheduleBuild(): Promise<void> {
+    return this.current ? Promise.resolve() : this.builder.schedule();
+  }
+
+  private async build(): Promise<void> {
+    const generation = this.generation;
+    const stale = () => generation !== this.generation;
+    if (!this.container || !this.credential || this.current) return;
+    try {
+      this.setSnapshot({ status: 'loading-sdk', error: undefined });
+      const Aliplayer = await this.preload();
+      if (stale() || !this.credential) return;
+      const credential = await this.credentialFor(
+        this.credential.videoId,
+        this.credential,
+        'expired',
+      );
+      if (stale() || !this.container) return;
+      this.credential = credential;
+      this.setSnapshot({
+        status: 'creating',
+        videoId: credential.videoId,
+        sourceLoaded: false,
+        playbackStarted: false,
+      });
+      this.create(Aliplayer, credential, this.container);
+    } catch (error) {
+      if (!stale()) this.fail(error);
+    }
+  }
+
+  private create(
+    Aliplayer: AliplayerConstructor,
+    credential: PlayAuthCredential,
+    container: PlayerContainer,
+  ): void {
+    const options = buildAliplayerOptions(this.options, {
+      id: this.elementId,
+      vid: credential.videoId,
+      playauth: credential.playAuth,
+    });
+    let player: Aliplayer | undefined;
+    try {
+      player = new Aliplayer(options, (ready) => {
+        if (ready === this.current) this.onReady();
+      });
+    } catch (cause) {
+      container.clean();
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PlayerError(
+        'PlayerCreateFailed',
+        `Aliplayer could not be created (${reason}). The container must be in the document when the player is built.`,
+        { kind: 'sdk', retryable: true, cause },
+      );
+    }
+    this.current = player;
+    this.playback.startPlayer();
+    this.events.connect(player);
+  }
+
+  private handleInternal(player: Aliplayer, event: AliplayerEvent): void {
+    const restoring = this.playback.restoring;
+    const status = this.store.get().status;
+    switch (event.type) {
+      case 'playInfoLoaded':
+        this.setSnapshot({ sourceLoaded: true });
+        break;
+      case 'ready':
+        this.onReady();
+        break;
+      case 'playing':
+        this.playback.observe('playing', player);
+        this.setSnapshot(
+          restoring
+            ? { playbackStarted: true }
+            : { playbackStarted: true, status: 'playing', error: undefined },
+        );
+        break;
+      case 'pause':
+      case 'ended':
+        this.playback.observe(event.type, player);
+        if (!restoring && !this.awaitingCredential && status !== 'error') {
+          this.setSnapshot({ status: event.type === 'pause' ? 'paused' : 'ended' });
+        }
+        break;
+      case 'timeupdate':
+        this.playback.observe('timeupdate', player);
+        break;
+      case 'canplay': {
+        const restored = this.playback.restoreOnCanPlay(player);
+        if (restored) {
+          this.setSnapshot({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+        }
+        break;
+      }
+      case 'authkeyexpired':
+        this.renewAutomatically('expired');
+        break;
+      case 'error':
+        this.onError((event as AliplayerEvent<'error'>).paramData);
+        break;
+    }
+  }
+
+  private onReady(): void {
+    const status = this.store.get().status;
+    this.setSnapshot(
+      status === 'creating' || status === 'loading-sdk'
+        ? { sourceLoaded: true, status: 'ready' }
+        : { sourceLoaded: true },
+    );
+  }
+
+  private onError(data: AliplayerEvent<'error'>['paramData']): void {
+    const error = toPlayerError(data, { license: this.options.license });
+    this.playback.noteError();
+    // The old source may keep failing while a fresh credential is on its way.
+    if (this.awaitingCredential) return;
+    if (
+      !this.playback.restoring &&
+      this.policy.renewsOnError(error.playerCode ?? 0, this.store.get().playbackStarted)
+    ) {
+      this.renewAutomatically('error', error);
+      return;
+    }
+    this.fail(error);
+  }
+
+  private renewAutomatically(reason: 'expired' | 'error', cause?: PlayerError): void {
+    const videoId = this.credential?.videoId;
+    if (this.awaitingCredential || this.playback.restoring || !videoId) return;
+    if (!this.options.getCredential) {
+      // Without a source of credentials, an expiry warning is left to fail later on its own.
+      if (cause) this.fail(cause);
+      return;
+    }
+    if (!this.policy.admitAutomatic()) {
+      this.fail(this.policy.limitError(cause));
+      return;
+    }
+    void this.replay(videoId, undefined, reason, true);
+  }
+
+  /** Replays `videoId` on the running player (or builds one) with a usable credential. */
+  private async replay(
+    videoId: string,
+    given: PlayAuthCredential | undefined,
+    reason: CredentialRequestReason,
+    keepPosition: boolean,
+  ): Promise<void> {
+    const generation = this.generation;
+    const operation = ++this.operation;
+    const stale = () => generation !== this.generation || operation !== this.operation;
+    if (keepPosition) this.setSnapshot({ status: 'renewing', error: undefined });
+    this.awaitingCredential = true;
+    let credential: PlayAuthCredential;
+    try {
+      credential = await this.credentialFor(videoId, given, reason);
+    } catch (error) {
+      if (!stale()) this.fail(error);
+      return;
+    } finally {
+      if (!stale()) this.awaitingCredential = false;
+    }
+    if (stale()) return;
+    this.credential = credential;
+    const player = this.current;
+    if (!player) {
+      await this.scheduleBuild();
+      return;
+    }
+    const captured = this.playback.capture(player);
+    // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
+    const done = this.playback.expect(keepPosition ? captured : { ...captured, position: 0 });
+    try {
+      player.replayByVidAndPlayAuth(credential.videoId, credential.playAuth);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    await done;
+    if (!stale() && keepPosition && this.store.get().status !== 'error') {
+      this.setSnapshot({ renewals: this.store.get().renewals + 1 });
+    }
+  }
+
+  /** The credential to replay with: the given one, or one from `getCredential`. */
+  private credentialFor(
+    videoId: string,
+    given: PlayAuthCredential | undefined,
+    reason: CredentialRequestReason,
+  ): Promise<PlayAuthCredential> {
+    const source = { getCredential: this.options.getCredential, now: this.now };
+    if (given) return usableCredential(source, given);
+    // Without getCredential a manual retry reuses the current credential while it is valid.
+    if (!source.getCredential && this.credential?.videoId === videoId) {
+      return usableCredential(source, this.credential);
+    }
+    return obtainCredential(source, videoId, reason);
+  }
+
+  private fail(error: unknown): void {
+    const normalized: PlayerError | PlayAuthError = isPlayAuthError(error)
+      ? error
+      : new PlayerError(
+          'PlayerFailed',
+          `The player failed: ${error instanceof Error ? error.message : String(error)}. Retry with renew().`,
+          { kind: 'unknown', retryable: true, cause: error },
+        );
+    this.operation += 1;
+    this.awaitingCredential = false;
+    this.playback.cancel();
+    this.setSnapshot({ status: 'error', error: normalized });
+  }
+
+  /** Stops everything about the current player; `keepVideo` keeps what a rebuild restores. */
+  private teardown(keepVideo: boolean): void {
+    this.generation += 1;
+    this.operation += 1;
+    this.builder.cancel();
+    this.awaitingCredential = false;
+    this.playback.cancel();
+    const player = this.current;
+    this.current = undefined;
+    this.events.disconnect();
+    if (player) {
+      try {
+        player.dispose();
+      } catch {
+        // A player the SDK already tore down (e.g. after a licence error) may throw: ignore.
+      }
+    }
+    this.container?.clean();
+    if (!keepVideo) this.playback.reset();
+  }
+
+  private setSnapshot(patch: Partial<PlayerSnapshot>): void {
+    this.store.set(patch);
+  }
+}

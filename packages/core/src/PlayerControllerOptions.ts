@@ -1,0 +1,164 @@
+import type { Aliplayer, AliplayerLicense, AliplayerOptions } from './Aliplayer';
+import { type AliplayerSource, aliplayerAssetPrefix } from './loadAliplayer';
+import type { PlayAuthCredential } from './PlayAuthCredential';
+
+/** Why the controller asks for a credential. */
+export type CredentialRequestReason = 'expired' | 'error' | 'manual';
+
+/** Options of {@link PlayerController}. Every field is optional. */
+export interface PlayerControllerOptions {
+  /** Where the SDK comes from. Default: the official CDN via {@link loadAliplayer}. */
+  sdk?: AliplayerSource;
+  /** The Aliplayer licence, needed on http(s) pages (not on `file:`). */
+  license?: AliplayerLicense;
+  /** Start playing once loaded. Default **`false`** (the SDK's own default is `true`). */
+  autoplay?: boolean;
+  /** Start muted; applied live. Default `false`. */
+  muted?: boolean;
+  /** Loop playback (`rePlay`). Default `false`. */
+  loop?: boolean;
+  /**
+   * Let the SDK send its logs to Alibaba Cloud. Default `false`: `trackLog: false`,
+   * `disableTrack: true` and `disableDumpBuffer: true` are forced. With `true` the SDK defaults
+   * (or your `options`) apply.
+   */
+  telemetry?: boolean;
+  /** Poster URL; applied live. */
+  cover?: string;
+  /** CSS width; applied live. SDK default `'100%'`. */
+  width?: string;
+  /** CSS height; applied live. SDK default `'300px'`. */
+  height?: string;
+  /**
+   * Other Aliplayer options. `id`, `vid`, `playauth` (any spelling) and `source` are managed by
+   * the controller and ignored here; the dedicated fields above win over the same option here.
+   */
+  options?: Partial<AliplayerOptions>;
+  /**
+   * Supplies a valid credential for `videoId` when the controller needs one: the given one has
+   * expired (`'expired'`, also on `authkeyexpired`), playback failed with a renewal error
+   * (`'error'`), or `renew()` was called without a credential (`'manual'`). Without it, such
+   * cases end in an error state.
+   */
+  getCredential?: (videoId: string, reason: CredentialRequestReason) => Promise<PlayAuthCredential>;
+  /** At most one automatic renewal in this window (ms). Default `30_000`. */
+  renewalMinIntervalMs?: number;
+  /** Clock in epoch ms, for tests. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Options {@link PlayerController.update} accepts. */
+export type PlayerControllerUpdate = Partial<
+  Pick<
+    PlayerControllerOptions,
+    | 'muted'
+    | 'cover'
+    | 'width'
+    | 'height'
+    | 'autoplay'
+    | 'loop'
+    | 'license'
+    | 'options'
+    | 'sdk'
+    | 'telemetry'
+    | 'getCredential'
+  >
+>;
+
+const MANAGED = new Set(['id', 'vid', 'playauth', 'playAuth', 'PlayAuth', 'source']);
+
+/** Options that need a new player to take effect. */
+export const INIT_ONLY_OPTIONS: ReadonlySet<keyof PlayerControllerUpdate> = new Set([
+  'loop',
+  'license',
+  'options',
+  'sdk',
+  'telemetry',
+] as const);
+
+/** Keys of `patch` whose values differ (by content) from those in `options`. */
+export function changedOptions(
+  options: PlayerControllerOptions,
+  patch: PlayerControllerUpdate,
+): Array<keyof PlayerControllerUpdate> {
+  const keys = Object.keys(patch) as Array<keyof PlayerControllerUpdate>;
+  return keys.filter((key) => !isSameOptionValue(options[key], patch[key]));
+}
+
+/** Applies the options the SDK can change on a running player: muted, cover and size. */
+export function applyLiveOptions(
+  player: Aliplayer,
+  options: PlayerControllerOptions,
+  changed: ReadonlyArray<keyof PlayerControllerUpdate>,
+): void {
+  if (changed.includes('muted')) {
+    if (options.muted) player.mute();
+    else player.unMute();
+  }
+  if (changed.includes('cover') && options.cover) player.setCover(options.cover);
+  if (changed.includes('width') || changed.includes('height')) {
+    // The SDK's own defaults, since setPlayerSize needs both.
+    player.setPlayerSize(options.width ?? '100%', options.height ?? '300px');
+  }
+}
+
+/** The SDK options for one player, managed fields last so nothing can override them. */
+export function buildAliplayerOptions(
+  options: PlayerControllerOptions,
+  managed: { id: string; vid: string; playauth: string },
+): AliplayerOptions {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options.options ?? {})) {
+    if (!MANAGED.has(key) && value !== undefined) extra[key] = value;
+  }
+  const result: Record<string, unknown> = {};
+  const assetPrefix = aliplayerAssetPrefix(options.sdk);
+  if (assetPrefix) result.assetPrefix = assetPrefix;
+  Object.assign(result, extra);
+  result.autoplay = options.autoplay ?? extra.autoplay ?? false;
+  const dedicated: Record<string, unknown> = {
+    mute: options.muted,
+    rePlay: options.loop,
+    cover: options.cover,
+    width: options.width,
+    height: options.height,
+    license: options.license,
+  };
+  for (const [key, value] of Object.entries(dedicated)) {
+    if (value !== undefined) result[key] = value;
+  }
+  if (!options.telemetry) {
+    result.trackLog = false;
+    result.disableTrack = true;
+    result.disableDumpBuffer = true;
+  }
+  return { ...result, ...managed };
+}
+
+/**
+ * Structural equality for option values (plain objects and arrays compared by content,
+ * everything else with `Object.is`), so inline objects re-created on every render are not
+ * mistaken for changes.
+ */
+export function isSameOptionValue(a: unknown, b: unknown, depth = 0): boolean {
+  if (Object.is(a, b)) return true;
+  if (depth > 8 || typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const plain = (value: object) => {
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === Array.prototype || proto === null;
+  };
+  if (!plain(a) || !plain(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      isSameOptionValue(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        depth + 1,
+      ),
+  );
+}

@@ -1,0 +1,163 @@
+import type { AliplayerErrorData, AliplayerLicense } from './Aliplayer';
+import { isPlayAuthError, PlayAuthError, type PlayAuthErrorOptions } from './PlayAuthError';
+
+/**
+ * What a {@link PlayerError} is about, for choosing the UI:
+ * - `license`: Aliplayer licence missing or wrong (codes 4035-4041): a configuration fix.
+ * - `credential`: PlayAuth expired, rejected or undecodable (4002, 4012, 4024): renew it.
+ * - `notFound`: video not found or VOD server error (4500).
+ * - `network`: the network failed (4016).
+ * - `media`: the play URL was refused or the media cannot be played (4400, 4025, others).
+ * - `sdk`: the SDK failed to load or the player could not be created.
+ * - `renewalLimit`: automatic renewal gave up (two triggers too close together): offer a retry.
+ * - `unknown`: anything else.
+ */
+export type PlayerErrorKind =
+  | 'license'
+  | 'credential'
+  | 'notFound'
+  | 'network'
+  | 'media'
+  | 'sdk'
+  | 'renewalLimit'
+  | 'unknown';
+
+/**
+ * Codes of a {@link PlayerError}: `Player.<error_code>` for SDK errors, `SdkLoadFailed` and
+ * `SdkUnavailable` from the loader, `PlayerCreateFailed` when the constructor threw,
+ * `PlayerFailed` for any other unexpected failure,
+ * `RenewalLimit` when automatic renewal gave up.
+ */
+export type PlayerErrorCode =
+  | `Player.${number}`
+  | 'SdkLoadFailed'
+  | 'SdkUnavailable'
+  | 'PlayerCreateFailed'
+  | 'PlayerFailed'
+  | 'RenewalLimit';
+
+/** Construction options of {@link PlayerError}. */
+export interface PlayerErrorOptions extends PlayAuthErrorOptions {
+  kind: PlayerErrorKind;
+  /** The SDK's numeric `error_code`, for SDK errors. */
+  playerCode?: number;
+}
+
+/**
+ * An error of the player: the SDK's error event, the SDK loader, or the controller. A
+ * {@link PlayAuthError} (same `code` / `retryable` / `requestId` contract) with a `kind` for the UI.
+ *
+ * @example
+ * ```ts
+ * if (isPlayerError(error) && error.kind === 'license') showLicenceHelp(error.message);
+ * ```
+ */
+export class PlayerError extends PlayAuthError {
+  override readonly code: PlayerErrorCode;
+  readonly kind: PlayerErrorKind;
+  readonly playerCode?: number;
+
+  constructor(code: PlayerErrorCode, message: string, options: PlayerErrorOptions) {
+    const { kind, playerCode, ...rest } = options;
+    super(code, message, rest);
+    this.code = code;
+    this.kind = kind;
+    this.playerCode = playerCode;
+  }
+}
+
+/** Type guard for {@link PlayerError}, also across bundle copies. */
+export function isPlayerError(value: unknown): value is PlayerError {
+  return (
+    value instanceof PlayerError ||
+    (isPlayAuthError(value) && typeof (value as { kind?: unknown }).kind === 'string')
+  );
+}
+
+/** What {@link toPlayerError} may use to make licence messages concrete. */
+export interface PlayerErrorContext {
+  /** The licence the player was given, if any. */
+  license?: AliplayerLicense;
+  /** Host name of the page. Default: `location.hostname` in a browser. */
+  pageHost?: string;
+}
+
+function licenseMessage(code: number, detail: string, context: PlayerErrorContext): string {
+  const host = context.pageHost ?? globalThis.location?.hostname ?? '';
+  const domain = host || 'your-domain.example';
+  const given = context.license;
+  const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}`;
+  if (!given) {
+    return `${head}: playback on http(s) pages needs an Aliplayer licence. Pass \`license: { domain: '${domain}', key: '<licence key>' }\` (a free basic licence can be requested in the ApsaraVideo VOD console, under the Aliplayer licence page). Pages opened as file: skip the check.`;
+  }
+  if (host && !host.endsWith(given.domain)) {
+    return `${head}: the licence is for domain '${given.domain}' but this page is served from '${host}'. Use a licence issued for '${host}' (or its parent domain) in \`license: { domain, key }\`.`;
+  }
+  return `${head}: the licence for domain '${given.domain}' was refused. Check that \`license.key\` is the key issued for '${given.domain}' and that the licence has not expired.`;
+}
+
+/**
+ * Turns the payload of Aliplayer's `error` event into a {@link PlayerError} with an actionable
+ * message. `kind` follows the code (see {@link PlayerErrorKind}); `retryable` is true unless a
+ * retry cannot help (licence, undecodable PlayAuth).
+ *
+ * @example
+ * ```ts
+ * player.on('error', (e) => show(toPlayerError(e.paramData, { license }).message));
+ * ```
+ */
+export function toPlayerError(
+  errorData: AliplayerErrorData,
+  context: PlayerErrorContext = {},
+): PlayerError {
+  // Some SDK paths report the code as a numeric string.
+  const playerCode = Number(errorData.error_code);
+  const detail = String(errorData.error_msg ?? errorData.display_msg ?? '').trim();
+  const code: PlayerErrorCode = `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
+  const base = { playerCode, requestId: errorData.requestId, cause: errorData };
+  const said = detail ? `: ${detail}` : '';
+  const make = (kind: PlayerErrorKind, message: string, retryable = true) =>
+    new PlayerError(code, message, { ...base, kind, retryable });
+
+  if (playerCode >= 4035 && playerCode <= 4041) {
+    return make('license', licenseMessage(playerCode, detail, context), false);
+  }
+  switch (playerCode) {
+    case 4002:
+      return make(
+        'credential',
+        `The PlayAuth credential expired or was rejected by GetPlayInfo (4002${said}). Fetch a fresh credential and renew the player.`,
+      );
+    case 4012:
+      return make(
+        'credential',
+        `The PlayAuth could not be decoded (4012${said}). Pass the PlayAuth string exactly as GetVideoPlayAuth returned it.`,
+        false,
+      );
+    case 4024:
+      return make(
+        'credential',
+        `GetPlayInfo refused a reused request nonce (4024${said}). Renew the player with a fresh credential.`,
+      );
+    case 4500:
+      return make(
+        'notFound',
+        `The video was not found or the VOD server failed (4500${said}). Check the video id and that the video is in the credential's region; retry later if it is a server error.`,
+      );
+    case 4400:
+    case 4025:
+      return make(
+        'media',
+        `The play URL was refused (${playerCode}${said}). The signed URL may have expired: renew the credential and retry.`,
+      );
+    case 4016:
+      return make(
+        'network',
+        `A network error stopped playback (4016${said}). Check the connection and retry.`,
+      );
+  }
+  return make(
+    Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
+    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}. Retry; if it persists, check the video's transcoding and the play URL.`,
+  );
+}

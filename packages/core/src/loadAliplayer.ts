@@ -1,0 +1,274 @@
+import type { AliplayerConstructor } from './Aliplayer';
+import { PlayerError } from './PlayerError';
+
+/** The Aliplayer SDK version loaded from the official CDN by default. */
+export const ALIPLAYER_VERSION = '2.37.7';
+
+/** Base URL of the pinned SDK build on the official CDN (no trailing slash). */
+export const ALIPLAYER_CDN_BASE = `https://g.alicdn.com/apsara-media-box/imp-web-player/${ALIPLAYER_VERSION}`;
+
+/** Script (and optional stylesheet) URLs of an Aliplayer build. */
+export interface AliplayerScriptSource {
+  /** URL of `aliplayer-min.js`. Relative URLs resolve against the document. */
+  script: string;
+  /**
+   * URL of the skin stylesheet, or `false` to load none (the app ships it).
+   * Default: `skins/default/aliplayer-min.css` next to the script.
+   */
+  css?: string | false;
+  /**
+   * Where the SDK loads its lazy parts (`hls/`, `license/`, skin images) from.
+   * Default: the folder of `script`.
+   */
+  assetPrefix?: string;
+  /** CSP nonce set on the injected `<script>` and `<link>`. */
+  nonce?: string;
+}
+
+/**
+ * Where the Aliplayer SDK comes from:
+ * - `undefined`: the official CDN, version {@link ALIPLAYER_VERSION};
+ * - a string: base URL of a self-hosted build folder (holding `aliplayer-min.js` and
+ *   `skins/default/aliplayer-min.css`), e.g. `'/vendor/aliplayer'` or the `build` folder of the
+ *   `aliyun-aliplayer` package copied to your static files;
+ * - an {@link AliplayerScriptSource} object, for explicit URLs or a CSP nonce;
+ * - an Aliplayer constructor (a class, or a function with the static `getVersion`), used as is;
+ * - a loader function without `prototype` (arrow or `async` function), e.g.
+ *   `() => import('aliyun-aliplayer')`, resolving to the constructor, to a module whose
+ *   `default` is the constructor, or to anything after having set `window.Aliplayer`. Import the
+ *   skin CSS yourself in that case (`aliyun-aliplayer/build/skins/default/aliplayer-min.css`).
+ */
+export type AliplayerSource =
+  | string
+  | AliplayerScriptSource
+  | AliplayerConstructor
+  | (() => Promise<unknown>);
+
+type Loader = () => Promise<unknown>;
+
+interface ScriptPlan {
+  script: string;
+  css: string | undefined;
+  nonce: string | undefined;
+}
+
+const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
+const loads = new Map<unknown, Promise<AliplayerConstructor>>();
+
+function isConstructor(source: AliplayerConstructor | Loader): source is AliplayerConstructor {
+  if (typeof (source as AliplayerConstructor).getVersion === 'function') return true;
+  // Arrow and async functions have no prototype, so they cannot be constructors.
+  if (!source.prototype) return false;
+  if (Object.getOwnPropertyNames(source.prototype).length > 1) return true;
+  return /^class[\s{]/.test(Function.prototype.toString.call(source));
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function absolute(url: string): string {
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  if (!base) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
+}
+
+function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan {
+  if (source === undefined || typeof source === 'string') {
+    const base = trimSlash(absolute(trimSlash(source ?? ALIPLAYER_CDN_BASE) || '/'));
+    return {
+      script: `${base}/aliplayer-min.js`,
+      css: `${base}/skins/default/aliplayer-min.css`,
+      nonce: undefined,
+    };
+  }
+  const script = absolute(source.script);
+  const css =
+    source.css === false
+      ? undefined
+      : source.css !== undefined
+        ? absolute(source.css)
+        : new URL('skins/default/aliplayer-min.css', script).href;
+  return { script, css, nonce: source.nonce };
+}
+
+/**
+ * The absolute `assetPrefix` option matching `source` (no trailing slash, as the SDK appends
+ * `/hls/...`), or `undefined` for constructor and loader-function sources (the SDK then uses
+ * its own CDN). The SDK resolves a relative prefix against the page's directory and then hangs
+ * silently when a lazy part fails to load, hence absolute.
+ *
+ * @example
+ * ```ts
+ * aliplayerAssetPrefix(); // 'https://g.alicdn.com/apsara-media-box/imp-web-player/2.37.7'
+ * aliplayerAssetPrefix('/vendor/aliplayer/'); // 'https://your.site/vendor/aliplayer'
+ * ```
+ */
+export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefined {
+  if (typeof source === 'function') return undefined;
+  if (source !== undefined && typeof source === 'object' && source.assetPrefix !== undefined) {
+    return trimSlash(absolute(source.assetPrefix));
+  }
+  const { script } = planFor(source);
+  return trimSlash(script.slice(0, script.lastIndexOf('/') + 1));
+}
+
+function unavailable(): PlayerError {
+  return new PlayerError(
+    'SdkUnavailable',
+    'The Aliplayer SDK can only be loaded, and the player built, in a browser. Call loadAliplayer or PlayerController.load from client-side code (an effect or event handler), not during server rendering.',
+    { kind: 'sdk', retryable: false },
+  );
+}
+
+function loadFailed(what: string, cause?: unknown): PlayerError {
+  return new PlayerError(
+    'SdkLoadFailed',
+    `The Aliplayer SDK could not be loaded from ${what}. Check the network, the URL and the page's Content-Security-Policy (the SDK needs 'unsafe-eval'), then retry: a failed load is not cached.`,
+    { kind: 'sdk', retryable: true, cause },
+  );
+}
+
+function globalConstructor(): AliplayerConstructor | undefined {
+  const value = (globalThis as { Aliplayer?: unknown }).Aliplayer;
+  return typeof value === 'function' ? (value as AliplayerConstructor) : undefined;
+}
+
+function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
+  list: Iterable<T>,
+  url: string,
+): T | undefined {
+  for (const element of list) {
+    const attribute = element.getAttribute(element instanceof HTMLScriptElement ? 'src' : 'href');
+    if (attribute && absolute(attribute) === url) return element;
+  }
+  return undefined;
+}
+
+function ensureStylesheet(url: string, nonce: string | undefined): void {
+  const links = document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]');
+  if (findElement(links, url)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = url;
+  link.setAttribute(DATA_ATTRIBUTE, '');
+  // The attribute (unlike the property) also works where `nonce` is not reflected.
+  if (nonce) link.setAttribute('nonce', nonce);
+  document.head.appendChild(link);
+}
+
+function injectScript(plan: ScriptPlan): Promise<AliplayerConstructor> {
+  if (plan.css) ensureStylesheet(plan.css, plan.nonce);
+  return new Promise<AliplayerConstructor>((resolve, reject) => {
+    let script = findElement(document.scripts, plan.script);
+    const existing = script !== undefined;
+    if (existing && script?.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
+      // Already executed (ours from an earlier loader copy, or the page's own tag).
+      const ctor = globalConstructor();
+      if (ctor) {
+        resolve(ctor);
+        return;
+      }
+    }
+    if (!script) {
+      script = document.createElement('script');
+      script.src = plan.script;
+      script.async = true;
+      if (plan.nonce) script.setAttribute('nonce', plan.nonce);
+      script.setAttribute(DATA_ATTRIBUTE, 'loading');
+    }
+    const element = script;
+    const settle = (error?: unknown) => {
+      element.removeEventListener('load', onLoad);
+      element.removeEventListener('error', onError);
+      const ctor = error === undefined ? globalConstructor() : undefined;
+      if (ctor) {
+        element.setAttribute(DATA_ATTRIBUTE, 'loaded');
+        resolve(ctor);
+        return;
+      }
+      // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
+      element.remove();
+      reject(
+        loadFailed(
+          plan.script,
+          error ?? new Error('the script loaded but did not define window.Aliplayer'),
+        ),
+      );
+    };
+    const onLoad = () => settle();
+    const onError = (event: Event) => settle(event);
+    element.addEventListener('load', onLoad);
+    element.addEventListener('error', onError);
+    if (!existing) document.head.appendChild(element);
+  });
+}
+
+async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
+  let result: unknown;
+  try {
+    result = await loader();
+  } catch (cause) {
+    throw loadFailed('the loader function', cause);
+  }
+  const candidates = [
+    result,
+    (result as { default?: unknown } | null)?.default,
+    (result as { default?: { default?: unknown } } | null)?.default?.default,
+  ];
+  for (const candidate of candidates) {
+    if (typeof candidate === 'function') return candidate as AliplayerConstructor;
+  }
+  const ctor = globalConstructor();
+  if (ctor) return ctor;
+  throw loadFailed(
+    'the loader function',
+    new Error('it resolved to no constructor and window.Aliplayer is not set'),
+  );
+}
+
+/**
+ * Loads the Aliplayer SDK and resolves to its constructor.
+ *
+ * - Default source: the official CDN, pinned to {@link ALIPLAYER_VERSION}, script and skin CSS.
+ *   Pass {@link aliplayerAssetPrefix}`(source)` as the `assetPrefix` option so lazy parts come
+ *   from the same place ({@link PlayerController} does this for you).
+ * - Loads once per page per source; concurrent callers share one promise and one `<script>`.
+ * - A failure is not cached: the failed `<script>` is removed and the next call tries again.
+ *   It rejects with a {@link PlayerError} `SdkLoadFailed` (`retryable: true`) naming the URL.
+ * - Outside a browser it rejects with `SdkUnavailable` (a given constructor is returned as is).
+ *
+ * @param source Where the SDK comes from, see {@link AliplayerSource}. Default: the CDN.
+ *
+ * @example
+ * ```ts
+ * const Aliplayer = await loadAliplayer(); // official CDN
+ * const Self = await loadAliplayer({ script: '/vendor/aliplayer/aliplayer-min.js', nonce });
+ * const Bundled = await loadAliplayer(() => import('aliyun-aliplayer'));
+ * ```
+ */
+export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstructor> {
+  if (typeof source === 'function' && isConstructor(source)) return Promise.resolve(source);
+  if (typeof window === 'undefined' || typeof document === 'undefined') {
+    return Promise.reject(unavailable());
+  }
+  const plan = typeof source === 'function' ? undefined : planFor(source);
+  const key = plan ? plan.script : source;
+  const cached = loads.get(key);
+  if (cached) return cached;
+  const promise = plan ? injectScript(plan) : runLoader(source as Loader);
+  loads.set(key, promise);
+  promise.catch(() => {
+    if (loads.get(key) === promise) loads.delete(key);
+  });
+  return promise;
+}
+
+/** Forgets every load, so the next {@link loadAliplayer} starts over. For tests. */
+export function resetAliplayerLoader(): void {
+  loads.clear();
+}

@@ -1,0 +1,233 @@
+import {
+  type Aliplayer,
+  type AliplayerLicense,
+  type AliplayerOptions,
+  type AliplayerSource,
+  type PlayAuthCredential,
+  sanitizeCoverUrl,
+} from '@playauth/core';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  type CSSProperties,
+  forwardRef,
+  type ReactNode,
+  useEffect,
+  useImperativeHandle,
+  useState,
+} from 'react';
+import { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
+import { playAuthQueryOptions } from './playAuthQueryOptions';
+import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
+import { useInView } from './useInView';
+import { usePlayAuthConfig } from './usePlayAuthConfig';
+import { usePlayerController } from './usePlayerController';
+import { usePlayerCredential } from './usePlayerCredential';
+import { VodPlayerCover } from './VodPlayerCover';
+import { VodPlayerError, type VodPlayerErrorState, vodPlayerErrorKind } from './VodPlayerError';
+
+/** Props of {@link VodPlayer}. Unset `license`, `sdk` and `telemetry` come from `<PlayAuthProvider>`. */
+export interface VodPlayerProps extends PlayerEventProps {
+  /** The VOD VideoId. Changing it switches the running player to the new video. */
+  videoId: string;
+  /** Requested credential validity in seconds (100..3000). Default: the provider's, else 100. */
+  authInfoTimeout?: number;
+  /** Aliplayer licence for the page's domain; required on http(s) pages (SDK >= 2.28). */
+  license?: AliplayerLicense;
+  /** Where the SDK comes from (see `loadAliplayer`). Default: the official CDN. */
+  sdk?: AliplayerSource;
+  /** Play once loaded. Default `false`, except `true` with `load="interaction"`. */
+  autoplay?: boolean;
+  /** Muted; applied live. Default `false`. */
+  muted?: boolean;
+  /** Loop; changing it re-creates the player. Default `false`. */
+  loop?: boolean;
+  /** CSS aspect ratio of the player, used when `height` is unset. Default `16 / 9`. */
+  aspectRatio?: number | string;
+  /** CSS width (numbers are px). Default `'100%'`. */
+  width?: number | string;
+  /** CSS height (numbers are px); replaces `aspectRatio`. */
+  height?: number | string;
+  /** Cover image URL (http/https only) until the video's own cover is known. */
+  cover?: string;
+  /** Title until the video's own title is known; labels the region and the cover. */
+  title?: string;
+  /** Show the title over the cover. Default `true`. */
+  showTitle?: boolean;
+  /**
+   * When to load the SDK and fetch the credential: `'eager'` (default) on mount, `'visible'` when
+   * scrolled near the viewport, `'interaction'` on a click of the play button (the credential is
+   * prefetched on hover or focus).
+   */
+  load?: 'eager' | 'visible' | 'interaction';
+  /** Other Aliplayer options; a change re-creates the player. `id`, `vid`, `playauth` are managed. */
+  options?: Partial<AliplayerOptions>;
+  /** Let the SDK report to Alibaba Cloud. Default `false`. */
+  telemetry?: boolean;
+  /** Any error the player shows: credential fetch, SDK load, playback. */
+  onError?: (error: Error) => void;
+  /** The player got a new credential for the same video (position and play state were kept). */
+  onCredentialRenewed?: (credential: PlayAuthCredential) => void;
+  className?: string;
+  style?: CSSProperties;
+  /** Texts to replace, e.g. for another language. */
+  messages?: Partial<VodPlayerMessages>;
+  /** Renders the content of the error alert instead of the default message and retry button. */
+  renderError?: (state: VodPlayerErrorState) => ReactNode;
+}
+
+/** What a `ref` on {@link VodPlayer} gives. */
+export interface VodPlayerHandle {
+  /** The Aliplayer instance, once built. */
+  readonly player: Aliplayer | undefined;
+  play(): void;
+  pause(): void;
+  /** Seek to `seconds`. */
+  seek(seconds: number): void;
+  /** Position in seconds (0 before the player exists). */
+  getCurrentTime(): number;
+  /** Gives the player a fresh credential keeping position and play state; also a retry. */
+  renew(): Promise<void>;
+}
+
+/**
+ * Plays an ApsaraVideo VOD video with a PlayAuth from your backend, kept fresh by `usePlayAuth`.
+ * Shows the cover, title and duration from `VideoMeta` before the player is ready (also when
+ * server-rendered), loads the SDK and the credential in parallel, renews expiring credentials
+ * keeping the position, and shows each error as an alert with a retry. Needs a QueryClient
+ * (usually a `<PlayAuthProvider>` above).
+ *
+ * @example
+ * ```tsx
+ * <PlayAuthProvider endpoint="/api/play-auth" license={{ domain: 'example.com', key: KEY }}>
+ *   <VodPlayer videoId="a1b2c3d4e5f6" title="Launch keynote" load="visible" onEnded={next} />
+ * </PlayAuthProvider>
+ * ```
+ */
+export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
+  function VodPlayer(props, ref) {
+    const { videoId, load = 'eager', height, aspectRatio = 16 / 9, onError } = props;
+    const { authInfoTimeout, license, sdk, telemetry } = props;
+    const config = usePlayAuthConfig({ authInfoTimeout, license, sdk, telemetry });
+    const queryClient = useQueryClient(config.queryClient);
+    const [section, setSection] = useState<HTMLElement | null>(null);
+    const [container, setContainer] = useState<HTMLDivElement | null>(null);
+    const [clicked, setClicked] = useState(false);
+    const inView = useInView(section, load === 'visible');
+    const started = load === 'eager' || (load === 'visible' ? inView : clicked);
+
+    const { controller, snapshot } = usePlayerController({
+      sdk: config.sdk as AliplayerSource | undefined,
+      license: config.license,
+      telemetry: config.telemetry,
+      autoplay: props.autoplay ?? load === 'interaction',
+      muted: props.muted,
+      loop: props.loop,
+      width: '100%',
+      height: '100%',
+      options: props.options,
+    });
+    const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
+      enabled: started,
+      authInfoTimeout,
+      onRenewed: props.onCredentialRenewed,
+    });
+    usePlayerEvents(controller, props);
+
+    const title = meta?.title ?? props.title;
+    const cover = meta?.coverUrl ?? sanitizeCoverUrl(props.cover);
+
+    useEffect(() => {
+      controller.update({ cover });
+    }, [controller, cover]);
+    // Same commit as the credential query's first fetch: the SDK never waits for the credential.
+    useEffect(() => {
+      if (started) controller.preload().catch(() => {}); // build() reports a failure
+    }, [controller, started]);
+    useEffect(() => {
+      if (container) controller.attach(container);
+    }, [controller, container]);
+
+    const error = snapshot.error ?? (credential ? undefined : (query.error ?? undefined));
+    // Reported once per error, not again when only the callback's identity changes.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+    useEffect(() => {
+      if (error) onError?.(error);
+    }, [error]);
+
+    useImperativeHandle(
+      ref,
+      () => ({
+        get player() {
+          return controller.player;
+        },
+        play: () => controller.play(),
+        pause: () => controller.pause(),
+        seek: (seconds) => controller.seek(seconds),
+        getCurrentTime: () => controller.getCurrentTime(),
+        renew: () => controller.renew(),
+      }),
+      [controller],
+    );
+
+    const messages = { ...defaultVodPlayerMessages, ...props.messages };
+    return (
+      <section
+        ref={setSection}
+        aria-label={title || messages.video}
+        className={props.className}
+        tabIndex={-1}
+        data-playauth-player=""
+        data-status={snapshot.status}
+        style={{
+          position: 'relative',
+          overflow: 'hidden',
+          background: '#000',
+          width: props.width ?? '100%',
+          height,
+          aspectRatio: height === undefined ? aspectRatio : undefined,
+          ...props.style,
+        }}
+      >
+        {/* The SDK owns this element's content; React never renders into it. */}
+        <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />
+        {snapshot.sourceLoaded ? null : (
+          <VodPlayerCover
+            cover={cover}
+            title={title}
+            duration={meta?.duration}
+            showTitle={props.showTitle}
+            playLabel={started || load !== 'interaction' ? undefined : messages.play(title ?? '')}
+            onPlay={() => {
+              setClicked(true);
+              // The button goes away: keep keyboard focus in the player, not on <body>.
+              section?.focus();
+            }}
+            onIntent={() => {
+              queryClient.prefetchQuery(playAuthQueryOptions(videoId, config)).catch(() => {});
+              controller.preload().catch(() => {});
+            }}
+          />
+        )}
+        {error ? (
+          <VodPlayerError
+            error={error}
+            messages={messages}
+            render={props.renderError}
+            // Never a page reload: a failed fetch is fetched again; a player error is renewed
+            // (which builds the player if there is none), except that a player the SDK broke
+            // after a licence error is built anew.
+            onRetry={() => {
+              if (!snapshot.error) void query.refetch();
+              else if (vodPlayerErrorKind(error) !== 'license' || !container)
+                void controller.renew();
+              else {
+                controller.dispose();
+                controller.attach(container);
+              }
+            }}
+          />
+        ) : null}
+      </section>
+    );
+  },
+);

@@ -1,0 +1,96 @@
+import {
+  type PlayAuthCredential,
+  PlayAuthError,
+  type PlayerController,
+  type PlayerSnapshot,
+  type VideoMeta,
+} from '@playauth/core';
+import { useEffect, useRef, useState } from 'react';
+import { type UsePlayAuthResult, usePlayAuth } from './usePlayAuth';
+
+/** Options of {@link usePlayerCredential}. */
+export interface UsePlayerCredentialOptions {
+  /** Fetch and hand credentials to the player only while `true`. */
+  enabled: boolean;
+  /** Requested validity in seconds. Default: the provider's. */
+  authInfoTimeout?: number;
+  /** Called after each renewal on the running player, with the credential it got. */
+  onRenewed?: (credential: PlayAuthCredential) => void;
+}
+
+/** What {@link usePlayerCredential} returns. */
+export interface UsePlayerCredentialResult {
+  /** The credential query of `videoId`. */
+  query: UsePlayAuthResult;
+  /** `query.data` if it is for `videoId` (never the previous video's). */
+  credential: PlayAuthCredential | undefined;
+  /** The video's metadata; unlike `credential` it stays after the credential expires. */
+  meta: VideoMeta | undefined;
+}
+
+interface Source {
+  videoId: string;
+  getFresh?: () => Promise<PlayAuthCredential>;
+  last?: PlayAuthCredential;
+}
+
+/**
+ * The credential lifetime of one player (design.md): `usePlayAuth` refreshes proactively only
+ * until the player has loaded its source; after that the controller takes a fresh credential
+ * when it needs one (`getCredential` -> `getFresh`: the cached one if still fresh). The first
+ * credential loads the player, one for another `videoId` switches it (no re-creation), and a
+ * credential is only ever handed out for the video shown.
+ *
+ * @example
+ * ```ts
+ * const { credential, query } = usePlayerCredential(controller, snapshot, videoId, { enabled });
+ * ```
+ */
+export function usePlayerCredential(
+  controller: PlayerController,
+  snapshot: PlayerSnapshot,
+  videoId: string,
+  { enabled, authInfoTimeout, onRenewed }: UsePlayerCredentialOptions,
+): UsePlayerCredentialResult {
+  const query = usePlayAuth(videoId, {
+    authInfoTimeout,
+    enabled,
+    refresh: snapshot.sourceLoaded ? 'off' : 'auto',
+  });
+  const credential = query.data?.videoId === videoId ? query.data : undefined;
+  // `data` goes away at expiry (refresh stops once the source is loaded); the title must not.
+  const [meta, setMeta] = useState(credential?.videoMeta);
+  if (credential && credential.videoMeta !== meta) setMeta(credential.videoMeta);
+
+  // The controller calls back long after this render: read the latest hook through a ref.
+  const source = useRef<Source>({ videoId });
+  useEffect(() => {
+    source.current = { ...source.current, videoId, getFresh: query.getFresh };
+  });
+  const [getCredential] = useState(() => async (id: string) => {
+    const { videoId: shown, getFresh } = source.current;
+    const fresh = id === shown ? await getFresh?.() : undefined;
+    if (!fresh || fresh.videoId !== source.current.videoId) {
+      throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
+    }
+    source.current.last = fresh;
+    return fresh;
+  });
+  useEffect(() => controller.update({ getCredential }), [controller, getCredential]);
+
+  const renewals = snapshot.renewals;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per renewal, not per callback
+  useEffect(() => {
+    const { last } = source.current;
+    if (renewals && last) onRenewed?.(last);
+  }, [renewals]);
+
+  useEffect(() => {
+    if (!enabled || !credential) return;
+    const shown = controller.getSnapshot().videoId;
+    if (shown && shown !== credential.videoId) void controller.switch(credential);
+    else controller.load(credential);
+  }, [controller, enabled, credential]);
+
+  return { query, credential, meta: meta?.videoId === videoId ? meta : undefined };
+}

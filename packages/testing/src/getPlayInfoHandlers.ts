@@ -1,0 +1,151 @@
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import {
+  type FakeVideo,
+  type FakeVideoCatalog,
+  fakeRequestId,
+  findVideo,
+} from './createPlayAuthBody';
+import {
+  authInfoRefusal,
+  failureRefusal,
+  playInfoBody,
+  type VodFailure,
+  videoRefusal,
+} from './fakeVod';
+import { signRpcV2 } from './getPlayInfo';
+import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET } from './playAuthToken';
+
+/** What `onRequest` and a failure function learn about a GetPlayInfo call. */
+export interface GetPlayInfoRequestInfo {
+  videoId: string;
+  /** Every query parameter as received. */
+  params: Record<string, string>;
+  request: Request;
+}
+
+/** Options of {@link getPlayInfoHandlers}. */
+export interface GetPlayInfoHandlersOptions {
+  /**
+   * URL (msw path) to answer: the `customVodServer` you give the player, or the default, every
+   * `https://vod.<region>.aliyuncs.com/` and `https://vod-product.<region>.aliyuncs.com/`.
+   */
+  endpoint?: string | RegExp;
+  /** Known videos (with `playUrl`). Default: every id exists, 60 s, a `.invalid` play URL. */
+  videos?: FakeVideoCatalog;
+  /**
+   * AccessKeyId -> AccessKeySecret used to verify signatures. Default: the test identity that
+   * {@link createPlayAuth} and `playAuthHandlers` write into PlayAuths.
+   */
+  accessKeys?: Record<string, string>;
+  /** Check `Signature` (V2, HMAC-SHA1). Default `true`. */
+  verifySignature?: boolean;
+  /** Scripted failures by video id, or a function (return `undefined` to succeed). */
+  failures?:
+    | Record<string, VodFailure>
+    | ((info: GetPlayInfoRequestInfo) => VodFailure | undefined);
+  /** Answer after this many ms. Default 0. */
+  delayMs?: number;
+  /** Called for every request, before it is answered. */
+  onRequest?: (info: GetPlayInfoRequestInfo) => void;
+  /** Clock for `AuthInfo.ExpireTime` checks, epoch ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+const DEFAULT_ENDPOINT = /^https:\/\/vod(?:-product)?\.[a-z0-9-]+\.aliyuncs\.com\/$/;
+
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+
+function vodError(status: number, code: string, message: string): Response {
+  return HttpResponse.json(
+    { RequestId: fakeRequestId(), HostId: 'vod.playauth.invalid', Code: code, Message: message },
+    { status, headers: CORS },
+  );
+}
+
+/** Why a request is refused, or `undefined` when its credential checks pass. */
+async function checkCredential(
+  params: Record<string, string>,
+  options: GetPlayInfoHandlersOptions,
+  nonces: Set<string>,
+): Promise<Response | undefined> {
+  if (params.Action !== 'GetPlayInfo') {
+    return vodError(
+      400,
+      'InvalidAction.NotFound',
+      `Specified api "${params.Action}" is not found.`,
+    );
+  }
+  const { Signature: signature, ...signed } = params;
+  // The SDK appends RegionId to customVodServer URLs after signing.
+  delete signed.RegionId;
+  if (options.verifySignature !== false) {
+    const keys = options.accessKeys ?? { [TEST_ACCESS_KEY_ID]: TEST_ACCESS_KEY_SECRET };
+    const secret = keys[params.AccessKeyId ?? ''];
+    if (secret === undefined) {
+      return vodError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    }
+    if (signature !== (await signRpcV2(signed, secret))) {
+      return vodError(
+        400,
+        'SignatureDoesNotMatch',
+        'Specified signature is not matched with our calculation.',
+      );
+    }
+  }
+  const nonce = params.SignatureNonce ?? '';
+  if (nonces.has(nonce)) {
+    return vodError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+  }
+  nonces.add(nonce);
+  const refusal = authInfoRefusal(
+    params.AuthInfo,
+    params.VideoId ?? '',
+    (options.now ?? Date.now)(),
+  );
+  return refusal && vodError(refusal.status, refusal.code, refusal.message);
+}
+
+/**
+ * MSW handlers that act as the VOD `GetPlayInfo` API the player calls with a PlayAuth: they
+ * verify the V2 signature (with the test keys by default), refuse a reused `SignatureNonce`
+ * (`SignatureNonceUsed`), an expired `AuthInfo` (403 `InvalidAuthInfo.ExpireTime`, which the
+ * player reports as 4002) and an unknown video (404 `InvalidVideo.NotFound`, reported as 4500),
+ * and answer `VideoBase` + `PlayInfoList` with CORS headers. Lets {@link FakeAliplayer} (or the
+ * real SDK with `customVodServer`) run the whole PlayAuth flow without a network.
+ *
+ * @example
+ * ```ts
+ * const server = setupServer(
+ *   ...playAuthHandlers({ videos }),
+ *   ...getPlayInfoHandlers({ videos }),
+ * );
+ * ```
+ */
+export function getPlayInfoHandlers(options: GetPlayInfoHandlersOptions = {}): HttpHandler[] {
+  const nonces = new Set<string>();
+  return [
+    http.get(options.endpoint ?? DEFAULT_ENDPOINT, async ({ request }) => {
+      const params = Object.fromEntries(new URL(request.url).searchParams);
+      const videoId = params.VideoId ?? '';
+      const info: GetPlayInfoRequestInfo = { videoId, params, request };
+      options.onRequest?.(info);
+      if (options.delayMs) await delay(options.delayMs);
+      const refused = await checkCredential(params, options, nonces);
+      if (refused) return refused;
+
+      const failure =
+        typeof options.failures === 'function'
+          ? options.failures(info)
+          : options.failures?.[videoId];
+      if (failure === 'network') return HttpResponse.error();
+      if (failure !== undefined) {
+        const refusal = failureRefusal(failure);
+        return vodError(refusal.status, refusal.code, refusal.message);
+      }
+      const video = findVideo(options.videos, videoId);
+      const refusal = videoRefusal(video);
+      if (refusal) return vodError(refusal.status, refusal.code, refusal.message);
+      return HttpResponse.json(playInfoBody(videoId, video as FakeVideo), { headers: CORS });
+    }),
+  ];
+}
