@@ -1,5 +1,6 @@
 import type { GetVideoPlayAuthResponse, VodErrorBody } from '@playauth/core';
 import type { VodClient } from './createVodClient';
+import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
 import { isVodApiError, VodApiError } from './VodApiError';
 
 /** Cross-origin access to the endpoint, for a frontend on another origin. */
@@ -45,8 +46,30 @@ export interface CreatePlayAuthHandlerOptions {
    * requested values are clamped to 100..`max` (`max` default 3000, VOD's own limit).
    */
   authInfoTimeout?: { default?: number; max?: number };
-  /** Share one VOD call between concurrent requests for the same video and validity. Default `true`. */
-  coalesce?: boolean;
+  /**
+   * Share VOD calls between requests for the same `VideoId` and validity. Default `true`.
+   *
+   * - Requests that arrive while a call is in flight wait for it and get its answer.
+   * - For a short window after a successful call was sent (`reuseMs`, default
+   *   min(10 s, 10% of the validity)) its answer is handed to later requests too, with
+   *   `AuthInfoTimeout` set to the whole seconds the PlayAuth has *left*, counted from when the
+   *   VOD request was sent. The browser computes `expiresAt` from that number, so its expiry
+   *   still errs early. An answer with less than 90% of its validity left is never reused.
+   * - Failures are never kept; `authorize` still runs for every request before any of this.
+   *
+   * Why sharing is safe: a PlayAuth is not bound to a viewer (VOD's `GetVideoPlayAuth` takes
+   * no user, session or IP, only the VideoId and the validity); whoever holds it may play that
+   * video until it expires. Sharing calls in flight already hands one PlayAuth to many
+   * viewers; reuse only widens that to a few seconds, and only requests that passed
+   * `authorize` receive it. What it buys: a popular video costs one call per window instead of
+   * one per request against the account's 360 calls/s `GetVideoPlayAuth` limit.
+   *
+   * Turn reuse off with `{ reuseMs: 0 }` (calls in flight are still shared), or all sharing with
+   * `false` (one VOD call per request, e.g. to have one `RequestId` per viewer in VOD's logs).
+   */
+  coalesce?: boolean | PlayAuthCoalesceOptions;
+  /** Clock for the reuse window, epoch milliseconds. Default `Date.now`; tests inject their own. */
+  now?: () => number;
   /** CORS for a frontend on another origin. Default `false` (same origin only). */
   cors?: PlayAuthCorsOptions | false;
   /**
@@ -167,6 +190,10 @@ function mapError(error: unknown): HandlerResponse {
  * Every answer carries `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`, and never
  * an AccessKey, secret, security token or signature.
  *
+ * Requests for the same video and validity share VOD calls (`coalesce`, on by default): calls in
+ * flight, and for a few seconds afterwards the answer itself, with `AuthInfoTimeout` lowered to
+ * the validity left. `coalesce: { reuseMs: 0 }` keeps only the first, `coalesce: false` neither.
+ *
  * @param options - The VOD client, the `authorize` check (required), validity bounds,
  *   coalescing, CORS and error reporting.
  * @throws {@link VodApiError} `InvalidConfiguration` for a missing client or `authorize`, or bad bounds.
@@ -213,7 +240,7 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       "cors: origin '*' cannot be combined with credentials; list the allowed origins",
     );
   }
-  const inflight = new Map<string, Promise<GetVideoPlayAuthResponse>>();
+  const coalescer = createPlayAuthCoalescer(coalesce, options.now);
 
   function report(error: unknown, context: PlayAuthErrorContext): void {
     try {
@@ -301,10 +328,8 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
     return Math.min(max, Math.max(100, Number(value)));
   }
 
-  function playAuth(request: Request, videoId: string, authInfoTimeout: number) {
-    const key = `${videoId}\n${authInfoTimeout}`;
-    const pending = coalesce ? inflight.get(key) : undefined;
-    if (pending) return pending;
+  /** One VOD call; its failure is reported here, once, however many requests share it. */
+  function callVod(request: Request, videoId: string, authInfoTimeout: number) {
     const call = client.getVideoPlayAuth({ videoId, authInfoTimeout });
     call.catch((error: unknown) => {
       const answer = mapError(error);
@@ -318,13 +343,13 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
         requestId: answer.requestId,
       });
     });
-    if (coalesce) {
-      inflight.set(key, call);
-      // Settled calls leave the map: neither a failure nor a PlayAuth is reused later.
-      const clear = () => inflight.get(key) === call && inflight.delete(key);
-      call.then(clear, clear);
-    }
     return call;
+  }
+
+  function playAuth(request: Request, videoId: string, authInfoTimeout: number) {
+    const call = () => callVod(request, videoId, authInfoTimeout);
+    if (coalescer) return coalescer.get(videoId, authInfoTimeout, call);
+    return call().then((body) => ({ body, authInfoTimeout }));
   }
 
   return async function playAuthHandler(request: Request): Promise<Response> {
@@ -369,13 +394,14 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
           ),
         );
       }
-      let result: GetVideoPlayAuthResponse;
+      let result: { body: GetVideoPlayAuthResponse; authInfoTimeout: number };
       try {
         result = await playAuth(request, videoId, authInfoTimeout);
       } catch (error) {
-        return fail(request, mapError(error)); // reported once per call in playAuth
+        return fail(request, mapError(error)); // reported once per call in callVod
       }
-      return respond(request, 200, JSON.stringify({ ...result, AuthInfoTimeout: authInfoTimeout }));
+      const { body, authInfoTimeout: left } = result;
+      return respond(request, 200, JSON.stringify({ ...body, AuthInfoTimeout: left }));
     } catch (error) {
       // authorize() threw, or a bug: a generic 500, the error itself only to onError.
       report(error, { request, videoId, status: 500, code: 'InternalError' });

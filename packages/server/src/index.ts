@@ -17,6 +17,7 @@ export {
   type VodCredentialsProvider,
 } from './createVodClient';
 export { fromEnv, type VodEnv } from './fromEnv';
+export type { PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
 export { percentEncode } from './percentEncode';
 export {
   ACS3_ALGORITHM,

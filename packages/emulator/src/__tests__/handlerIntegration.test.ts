@@ -473,11 +473,40 @@ describe('coalescing', () => {
     expect(reports).toHaveLength(1);
   });
 
-  it('keeps nothing once a call settled', async () => {
+  it('keeps nothing once a call settled with reuseMs: 0', async () => {
+    setup({ coalesce: { reuseMs: 0 } });
     const first = await send('direct', `?VideoId=${ID}`);
     const second = await send('direct', `?VideoId=${ID}`);
     expect(emulator.count('GetVideoPlayAuth')).toBe(2);
     expect(second.body.PlayAuth).not.toBe(first.body.PlayAuth);
+  });
+
+  it('reuses a settled answer briefly, telling the browser no more validity than is left', async () => {
+    setup({ now: () => clock.now() }); // the emulator's clock drives the reuse window too
+    const first = await send('direct', `?VideoId=${ID}&AuthInfoTimeout=300`);
+    clock.advance(4500);
+    const sentAt = clock.now();
+    const second = await send('node:http', `?VideoId=${ID}&AuthInfoTimeout=300`);
+    expect(emulator.count('GetVideoPlayAuth')).toBe(1);
+    expect(second.body.PlayAuth).toBe(first.body.PlayAuth);
+    expect(second.body.RequestId).toBe(first.body.RequestId);
+    expect(second.body.AuthInfoTimeout).toBe(295);
+    // The browser's own parse of the reused answer expires no later than the PlayAuth does.
+    const credential = parsePlayAuthResponse(second.body, {
+      videoId: ID,
+      authInfoTimeout: 300,
+      issuedAt: sentAt,
+    });
+    const expireTime = decodeAuthInfo(decodePlayAuth(credential.playAuth).AuthInfo).ExpireTime;
+    expect(credential.expiresAt).toBeLessThanOrEqual(Date.parse(expireTime));
+    expect(validityOf(second.body.PlayAuth)).toBeGreaterThanOrEqual(295);
+    // After the window (10 s from the first call) VOD is asked again.
+    clock.advance(5500);
+    const third = await send('direct', `?VideoId=${ID}&AuthInfoTimeout=300`);
+    expect(emulator.count('GetVideoPlayAuth')).toBe(2);
+    expect(third.body.PlayAuth).not.toBe(first.body.PlayAuth);
+    expect(third.body.AuthInfoTimeout).toBe(300);
+    expect(authorize).toHaveBeenCalledTimes(3);
   });
 
   it('makes one call per request with coalesce: false', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CreatePlayAuthHandlerOptions, createPlayAuthHandler } from '../createPlayAuthHandler';
 import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
+import { PlayAuthCoalescer } from '../PlayAuthCoalescer';
 import {
   CREDS,
   fakeUpstream,
@@ -364,7 +365,7 @@ describe('createPlayAuthHandler: coalescing', () => {
     expect(keys.sort()).toEqual(['v1/300', 'v1/600', 'v2/600', 'v3/3000']);
   });
 
-  it('does not keep a failure (or a success) for later requests', async () => {
+  it('does not keep a failure for later requests', async () => {
     const { call, calls, onError } = setup({
       reply: (i) => (i === 0 ? delayed(30, vodError('ServiceUnavailable', 503))() : {}),
     });
@@ -372,15 +373,276 @@ describe('createPlayAuthHandler: coalescing', () => {
     expect(failed.map((r) => r.response.status)).toEqual(Array(10).fill(503));
     expect(calls).toHaveLength(1);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect((await call('?VideoId=v1')).response.status).toBe(200);
-    expect((await call('?VideoId=v1')).body.PlayAuth).toBe('PLAYAUTH-v1-3');
-    expect(calls).toHaveLength(3);
+    expect((await call('?VideoId=v1')).body.PlayAuth).toBe('PLAYAUTH-v1-2');
+    expect(calls).toHaveLength(2);
   });
 
   it('makes one call per request with coalesce: false', async () => {
     const { call, calls } = setup({ reply: delayed(10, {}), handler: { coalesce: false } });
     await Promise.all(Array.from({ length: 20 }, () => call('?VideoId=v1')));
     expect(calls).toHaveLength(20);
+  });
+});
+
+describe('createPlayAuthHandler: reuse window', () => {
+  /** A manual clock for the handler: `clock.t` is epoch ms. */
+  function manualClock() {
+    const clock = { t: Date.UTC(2026, 0, 1), now: () => clock.t };
+    return clock;
+  }
+
+  it('serves sequential requests within the window from one call, with the validity left', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now } });
+    const first = await call('?VideoId=v1&AuthInfoTimeout=600');
+    const seen = [first.body.AuthInfoTimeout];
+    for (const step of [1500, 2000, 6499]) {
+      clock.t += step;
+      const { response, body } = await call('?VideoId=v1&AuthInfoTimeout=600');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(body).toEqual({ ...first.body, AuthInfoTimeout: body.AuthInfoTimeout });
+      seen.push(body.AuthInfoTimeout);
+    }
+    expect(calls).toHaveLength(1);
+    // floor((issuedAt + 600 s - now) / 1000) at +0, +1.5, +3.5 and +9.999 s.
+    expect(seen).toEqual([600, 598, 596, 590]);
+  });
+
+  it('makes a new call once the window (default 10 s) has passed', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now } });
+    await call('?VideoId=v1&AuthInfoTimeout=600');
+    clock.t += 10_000;
+    const after = await call('?VideoId=v1&AuthInfoTimeout=600');
+    expect(calls).toHaveLength(2);
+    expect(after.body).toMatchObject({ PlayAuth: 'PLAYAUTH-v1-2', AuthInfoTimeout: 600 });
+    // The new answer opens a new window.
+    clock.t += 4000;
+    expect((await call('?VideoId=v1&AuthInfoTimeout=600')).body).toMatchObject({
+      PlayAuth: 'PLAYAUTH-v1-2',
+      AuthInfoTimeout: 596,
+    });
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    // validity, reuseMs, last reusable age (ms), seconds reported then
+    [100, 60_000, 10_000, 90],
+    [1000, 600_000, 100_000, 900],
+    [3000, 3_600_000, 300_000, 2700],
+  ])(
+    'never reuses below 90%% of the validity (%i s, reuseMs %i)',
+    async (validity, reuseMs, lastAge, reported) => {
+      const clock = manualClock();
+      const { call, calls } = setup({ handler: { now: clock.now, coalesce: { reuseMs } } });
+      const query = `?VideoId=v1&AuthInfoTimeout=${validity}`;
+      await call(query);
+      clock.t += lastAge;
+      expect((await call(query)).body.AuthInfoTimeout).toBe(reported);
+      expect(calls).toHaveLength(1);
+      clock.t += 1;
+      const fresh = await call(query);
+      expect(fresh.body).toMatchObject({ PlayAuth: 'PLAYAUTH-v1-2', AuthInfoTimeout: validity });
+      expect(calls).toHaveLength(2);
+    },
+  );
+
+  it('honours a reuseMs shorter than the default', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now, coalesce: { reuseMs: 2000 } } });
+    await call('?VideoId=v1&AuthInfoTimeout=600');
+    clock.t += 1999;
+    await call('?VideoId=v1&AuthInfoTimeout=600');
+    expect(calls).toHaveLength(1);
+    clock.t += 1;
+    await call('?VideoId=v1&AuthInfoTimeout=600');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not share an answer between validities or videos', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now } });
+    for (const query of [
+      'v1&AuthInfoTimeout=300',
+      'v1&AuthInfoTimeout=600',
+      'v2&AuthInfoTimeout=300',
+    ]) {
+      await call(`?VideoId=${query}`);
+      clock.t += 100;
+    }
+    expect(calls).toHaveLength(3);
+    const again = await Promise.all([
+      call('?VideoId=v1&AuthInfoTimeout=300'),
+      call('?VideoId=v1&AuthInfoTimeout=600'),
+      call('?VideoId=v2&AuthInfoTimeout=300'),
+    ]);
+    expect(calls).toHaveLength(3);
+    expect(again.map((r) => r.body.PlayAuth)).toEqual([
+      'PLAYAUTH-v1-1',
+      'PLAYAUTH-v1-2',
+      'PLAYAUTH-v2-3',
+    ]);
+    expect(again.map((r) => r.body.AuthInfoTimeout)).toEqual([299, 599, 299]);
+  });
+
+  it.each([
+    ['ServiceUnavailable', 503],
+    ['InvalidVideo.NotFound', 404],
+    ['Forbidden.IllegalStatus', 403],
+  ])('never reuses a failure (%s)', async (code, status) => {
+    const clock = manualClock();
+    const { call, calls, onError } = setup({
+      reply: (i) => (i === 0 ? vodError(code, status) : {}),
+      handler: { now: clock.now },
+    });
+    expect((await call('?VideoId=v1')).response.status).toBe(status);
+    clock.t += 1000;
+    const next = await call('?VideoId=v1');
+    expect(next.response.status).toBe(200);
+    expect(next.body.AuthInfoTimeout).toBe(100);
+    expect(calls).toHaveLength(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['reuseMs: 0', { coalesce: { reuseMs: 0 } }],
+    ['coalesce: false', { coalesce: false }],
+  ])('is off with %s', async (_, options) => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now, ...options } });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await call('?VideoId=v1&AuthInfoTimeout=600'));
+    expect(calls).toHaveLength(3);
+    expect(answers.map((r) => r.body.AuthInfoTimeout)).toEqual([600, 600, 600]);
+    expect(new Set(answers.map((r) => r.body.PlayAuth)).size).toBe(3);
+  });
+
+  it('still shares calls in flight with reuseMs: 0', async () => {
+    const { call, calls } = setup({
+      reply: delayed(30, {}),
+      handler: { coalesce: { reuseMs: 0 } },
+    });
+    await Promise.all(Array.from({ length: 10 }, () => call('?VideoId=v1')));
+    expect(calls).toHaveLength(1);
+    await call('?VideoId=v1');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('runs authorize for every request, and a refused one gets nothing', async () => {
+    const clock = manualClock();
+    const authorize = vi.fn((request: Request) => request.headers.get('cookie') !== 'user=eve');
+    const { call, calls } = setup({ handler: { now: clock.now, authorize } });
+    const results = [];
+    for (const cookie of ['user=ann', 'user=bob', 'user=eve', 'user=cy']) {
+      clock.t += 500;
+      results.push(await call('?VideoId=v1', { headers: { cookie } }));
+    }
+    expect(authorize).toHaveBeenCalledTimes(4);
+    expect(results.map((r) => r.response.status)).toEqual([200, 200, 403, 200]);
+    expect(results[2]?.text).not.toContain('PLAYAUTH');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('drops the oldest answer beyond maxEntries', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now, coalesce: { maxEntries: 2 } } });
+    for (const id of ['v1', 'v2', 'v3']) await call(`?VideoId=${id}`);
+    expect(calls).toHaveLength(3);
+    await call('?VideoId=v3'); // kept
+    await call('?VideoId=v2'); // kept
+    expect(calls).toHaveLength(3);
+    await call('?VideoId=v1'); // dropped when v3 came in
+    expect(calls).toHaveLength(4);
+  });
+
+  it('does not keep an answer that arrived after its window', async () => {
+    const clock = manualClock();
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { call, calls } = setup({
+      reply: async (i) => {
+        if (i === 0) await slow;
+        return {};
+      },
+      handler: { now: clock.now },
+      client: { timeoutMs: 5000 },
+    });
+    const pending = call('?VideoId=v1');
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    clock.t += 10_000;
+    release();
+    // The request that started the call still gets it, with the validity counted from its request.
+    expect((await pending).body).toMatchObject({ PlayAuth: 'PLAYAUTH-v1-1', AuthInfoTimeout: 100 });
+    expect((await call('?VideoId=v1')).body.PlayAuth).toBe('PLAYAUTH-v1-2');
+  });
+
+  it('does not reuse when the clock went backwards', async () => {
+    const clock = manualClock();
+    const { call, calls } = setup({ handler: { now: clock.now } });
+    await call('?VideoId=v1');
+    clock.t -= 1;
+    await call('?VideoId=v1');
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    [{ coalesce: { reuseMs: -1 } }],
+    [{ coalesce: { reuseMs: Number.NaN } }],
+    [{ coalesce: { reuseMs: Number.POSITIVE_INFINITY } }],
+    [{ coalesce: { maxEntries: 0 } }],
+    [{ coalesce: { maxEntries: 1.5 } }],
+    [{ coalesce: 'yes' as unknown as boolean }],
+    [{ now: 5 as unknown as () => number }],
+  ])('refuses bad reuse options %j', (options) => {
+    expect(() =>
+      createPlayAuthHandler({ client: createVodClient(CREDS), authorize: () => true, ...options }),
+    ).toThrow(/createPlayAuthHandler: (coalesce|now)/);
+  });
+});
+
+describe('PlayAuthCoalescer memory', () => {
+  const body = (videoId: string) => playAuthBody(videoId);
+
+  it('holds at most 1000 answers by default, dropping the oldest', async () => {
+    let t = 0;
+    const coalescer = new PlayAuthCoalescer({}, () => t);
+    let made = 0;
+    const make = (id: string) => () => {
+      made++;
+      return Promise.resolve(body(id));
+    };
+    for (let i = 0; i < 1500; i++) await coalescer.get(`v${i}`, 100, make(`v${i}`));
+    expect(coalescer.size).toBe(1000);
+    t += 1000;
+    await coalescer.get('v1499', 100, make('v1499'));
+    await coalescer.get('v500', 100, make('v500'));
+    expect(made).toBe(1500);
+    await coalescer.get('v499', 100, make('v499'));
+    expect(made).toBe(1501);
+  });
+
+  it('sweeps expired answers when a new one is stored', async () => {
+    let t = 0;
+    const coalescer = new PlayAuthCoalescer({}, () => t);
+    for (let i = 0; i < 50; i++) await coalescer.get(`v${i}`, 100, async () => body(`v${i}`));
+    expect(coalescer.size).toBe(50);
+    t += 10_000;
+    await coalescer.get('fresh', 100, async () => body('fresh'));
+    expect(coalescer.size).toBe(1);
+  });
+
+  it('drops an expired answer when it is looked up', async () => {
+    let t = 0;
+    const coalescer = new PlayAuthCoalescer({}, () => t);
+    await coalescer.get('v1', 100, async () => body('v1'));
+    t += 10_000;
+    await expect(coalescer.get('v1', 100, () => Promise.reject(new Error('down')))).rejects.toThrow(
+      'down',
+    );
+    expect(coalescer.size).toBe(0);
   });
 });
 

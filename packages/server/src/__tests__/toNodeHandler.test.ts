@@ -23,6 +23,8 @@ const playAuth = createPlayAuthHandler({
   }),
   authorize: (request) => request.headers.get('cookie') !== 'banned=1',
   onError: () => undefined,
+  // Adapter tests: every request reaches the fake VOD (no reuse window), so each answer is fresh.
+  coalesce: { reuseMs: 0 },
 });
 
 // Echoes what the adapter built, to check the Web Request it hands over.
