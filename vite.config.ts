@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { CHROMIUM_ARGS, findChromiumPath, HEADLESS } from './e2e/chromium.js';
 
 const pkg = (name: string, file = 'index.ts') =>
   fileURLToPath(new URL(`./packages/${name}/src/${file}`, import.meta.url));
@@ -42,6 +45,51 @@ export default defineConfig({
           setupFiles: ['./packages/react/src/__tests__/setup.ts'],
         },
       },
+      ...browserProjects(),
     ],
   },
 });
+
+/**
+ * Real-browser projects: `storybook` (every story as a test, in Chromium, through
+ * @storybook/addon-vitest) and `e2e` (the real Aliplayer SDK on a file: page driven by Playwright).
+ * Only built when Vitest loads this file: Storybook's Vite builder loads it too (for `alias` and the
+ * React plugin), and `storybookTest()` loads the Storybook config, which must not happen inside
+ * Storybook itself.
+ */
+function browserProjects(): TestProjectInlineConfiguration[] {
+  if (!process.env.VITEST) return [];
+  const launchOptions = { executablePath: findChromiumPath(), args: [...CHROMIUM_ARGS] };
+  return [
+    {
+      extends: true,
+      plugins: [
+        storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+      ],
+      test: {
+        name: 'storybook',
+        // Stories wait for real playback; the "backend down" story waits out three retries.
+        testTimeout: 60_000,
+        browser: {
+          enabled: true,
+          headless: HEADLESS,
+          provider: playwright({ launchOptions }),
+          instances: [{ browser: 'chromium' }],
+        },
+      },
+    },
+    {
+      extends: true,
+      test: {
+        name: 'e2e',
+        environment: 'node',
+        include: ['e2e/**/*.e2e.test.ts'],
+        globalSetup: ['./e2e/globalSetup.ts'],
+        // One browser at a time: the machine has two cores and the SDK is timing-sensitive.
+        fileParallelism: false,
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+      },
+    },
+  ];
+}

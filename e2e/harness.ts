@@ -1,0 +1,168 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startVodEmulator } from '@playauth/emulator';
+import { createPlayAuthHandler, createVodClient, toNodeHandler } from '@playauth/server';
+import {
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium';
+
+/** The installed real SDK build folder, as a file: URL with a trailing slash. */
+export const SDK_BUILD_URL = pathToFileURL(
+  fileURLToPath(new URL('../node_modules/aliyun-aliplayer/build/', import.meta.url)),
+).href.replace(/\/?$/, '/');
+
+/** The test page built by globalSetup (e2e/page -> e2e/.dist). */
+export const PAGE_URL = pathToFileURL(
+  fileURLToPath(new URL('./.dist/index.html', import.meta.url)),
+).href;
+
+export type VodEmulator = Awaited<ReturnType<typeof startVodEmulator>>;
+
+/** The backend a test page talks to: the emulator plus the real handler on node:http. */
+export interface Backend {
+  emulator: VodEmulator;
+  /** Credential endpoint (the real `createPlayAuthHandler`), http://127.0.0.1:<port>/play-auth. */
+  endpoint: string;
+  /** GetPlayInfo goes here (player option `customVodServer`). */
+  customVodServer: string;
+  /** Credential requests the handler received (path + query), in order. */
+  credentialRequests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the emulator and serves the real handler on 127.0.0.1 (port 0). CORS allows the origin of
+ * file: pages because the test page is one — only this test setup does that.
+ */
+export async function startBackend(
+  options: Parameters<typeof startVodEmulator>[0] = {},
+): Promise<Backend> {
+  const emulator = await startVodEmulator({ port: 0, ...options });
+  const client = createVodClient({
+    accessKeyId: emulator.accessKeyId,
+    accessKeySecret: emulator.accessKeySecret,
+    endpoint: emulator.url,
+  });
+  const handler = toNodeHandler(
+    createPlayAuthHandler({
+      client,
+      // Tests only: every video may be played. A real app authorises the user here.
+      authorize: async () => true,
+      // A file: page sends `Origin: null`, or `file://` with --allow-file-access-from-files.
+      cors: { origin: ['null', 'file://'] },
+    }),
+  );
+  const credentialRequests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    credentialRequests.push(req.url ?? '');
+    void handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    emulator,
+    endpoint: `http://127.0.0.1:${port}/play-auth`,
+    customVodServer: emulator.url,
+    credentialRequests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await emulator.close();
+    },
+  };
+}
+
+/** Starts the browser (Debian Chromium) once per test file. */
+export function launchBrowser(): Promise<Browser> {
+  const options = chromiumLaunchOptions();
+  // The SDK loads its lazy parts (hls/aliplayer-vod-p-min.js) with crossorigin="anonymous"; on a
+  // file: page Chromium refuses those unless file: pages may read file: URLs.
+  return chromium.launch({ ...options, args: [...options.args, '--allow-file-access-from-files'] });
+}
+
+/** What a test page recorded; `assertClean()` is called at the end of every test. */
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request URL the page (and its workers) made, in order. */
+  requests: string[];
+  /** Uncaught page errors. */
+  pageErrors: Error[];
+  /** console.error/warn lines, for diagnostics only. */
+  console: string[];
+  /** Throws when a request left 127.0.0.1/file: or an uncaught error happened. */
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+/** True for URLs that stay on this machine. */
+export function isLocalUrl(raw: string): boolean {
+  const url = new URL(raw);
+  if (url.protocol === 'file:' || url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  if (url.protocol === 'about:') return true;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '127.0.0.1';
+}
+
+export interface PageQuery {
+  endpoint: string;
+  vod: string;
+  videoId?: string;
+  strict?: boolean;
+  /** Page scenario (see e2e/page/main.tsx). */
+  scenario?: 'player' | 'contract';
+  [key: string]: string | boolean | undefined;
+}
+
+/**
+ * Opens the built test page as a file: URL with the backend URLs in the query. Requests that would
+ * leave the machine are recorded and aborted (so a failing test never goes online).
+ */
+export async function openTestPage(browser: Browser, query: PageQuery): Promise<TestPage> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const pageErrors: Error[] = [];
+  const consoleLines: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => pageErrors.push(error));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      consoleLines.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  await context.route(
+    (url) => !isLocalUrl(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  const search = new URLSearchParams({ sdk: SDK_BUILD_URL });
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === false) continue;
+    search.set(key, value === true ? '1' : value);
+  }
+  await page.goto(`${PAGE_URL}?${search}`);
+  return {
+    page,
+    context,
+    requests,
+    pageErrors,
+    console: consoleLines,
+    assertClean() {
+      const remote = requests.filter((url) => !isLocalUrl(url));
+      if (remote.length > 0) {
+        throw new Error(`requests left 127.0.0.1/file:\n  ${remote.join('\n  ')}`);
+      }
+      if (pageErrors.length > 0) {
+        throw new Error(
+          `uncaught page errors:\n  ${pageErrors.map((e) => e.stack ?? e.message).join('\n  ')}`,
+        );
+      }
+    },
+    close: () => context.close(),
+  };
+}
