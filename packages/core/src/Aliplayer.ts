@@ -86,9 +86,13 @@ export interface AliplayerOptions {
    * A relative value resolves against the page's directory; a failed lazy load hangs silently.
    */
   assetPrefix?: string;
-  /** Send GetPlayInfo to this URL instead of `vod.<region>.aliyuncs.com`. */
+  /**
+   * Send GetPlayInfo to this URL (plus `RegionId`). Alone it is only a fallback: the SDK asks
+   * `vod.<region>.aliyuncs.com` first unless `customVodServerFirst` is `true` (the player
+   * controller sets it for you).
+   */
   customVodServer?: string;
-  /** Try `customVodServer` before the regular hosts. */
+  /** Try `customVodServer` before the regular hosts. SDK default `false`. */
   customVodServerFirst?: boolean;
   /** Ignored in PlayAuth mode: the region comes from the PlayAuth. */
   region?: string;
@@ -150,6 +154,12 @@ export interface AliplayerErrorData {
 }
 
 /**
+ * `paramData` of an event the SDK fires without data. SDK 2.37.7 passes `null` (its `trigger`
+ * defaults to it); `undefined` is kept for other builds and fakes. Test with `== null`.
+ */
+export type AliplayerNoData = null | undefined;
+
+/**
  * SDK event name -> `paramData` type. Extend it by declaration merging for events not listed:
  * `declare module '@playauth/core' { interface AliplayerEventMap { myEvent: string } }`.
  */
@@ -159,44 +169,45 @@ export interface AliplayerEventMap {
   /** A stream was chosen; payload is its definition. */
   prepare: unknown;
   /** The player is ready to play (after play info and metadata). */
-  ready: undefined;
+  ready: AliplayerNoData;
   /** The source URL was set on the media element. */
   sourceloaded: unknown;
-  init: undefined;
-  changeURL: { from?: string } | undefined;
-  play: undefined;
-  pause: undefined;
-  playing: undefined;
-  waiting: undefined;
-  canplay: { loadtime?: number } | undefined;
-  canplaythrough: undefined;
-  loadstart: undefined;
-  loadedmetadata: undefined;
-  loadeddata: undefined;
-  progress: undefined;
-  durationchange: undefined;
+  init: AliplayerNoData;
+  changeURL: { from?: string } | AliplayerNoData;
+  play: AliplayerNoData;
+  pause: AliplayerNoData;
+  playing: AliplayerNoData;
+  waiting: AliplayerNoData;
+  canplay: { loadtime?: number } | AliplayerNoData;
+  canplaythrough: AliplayerNoData;
+  loadstart: AliplayerNoData;
+  loadedmetadata: AliplayerNoData;
+  loadeddata: AliplayerNoData;
+  progress: AliplayerNoData;
+  /** The SDK passes an empty string. */
+  durationchange: '' | AliplayerNoData;
   /** Payload varies by build (a timestamp or the current time): read `getCurrentTime()`. */
-  timeupdate: number | undefined;
-  ended: { playTime?: number } | undefined;
+  timeupdate: number | AliplayerNoData;
+  ended: { playTime?: number } | AliplayerNoData;
   error: AliplayerErrorData;
   /** Whether autoplay succeeded. */
   autoplay: boolean;
-  autoPlayPrevented: undefined;
+  autoPlayPrevented: AliplayerNoData;
   mutedAutoplay: unknown;
   /** The signed play URL is about to expire (7000 s after the source loaded). */
   authkeyexpired: unknown;
-  requestFullScreen: undefined;
-  cancelFullScreen: undefined;
-  seeking: undefined;
-  seeked: undefined;
+  requestFullScreen: AliplayerNoData;
+  cancelFullScreen: AliplayerNoData;
+  seeking: AliplayerNoData;
+  seeked: AliplayerNoData;
   /** Seek started from this time (s). */
   startSeek: number;
   /** Seek completed to this time (s). */
   completeSeek: number;
-  volumechange: undefined;
-  ratechange: undefined;
-  stalled: undefined;
-  suspend: undefined;
+  volumechange: AliplayerNoData;
+  ratechange: AliplayerNoData;
+  stalled: AliplayerNoData;
+  suspend: AliplayerNoData;
   snapshoted: unknown;
   resolutionChange: unknown;
   levelsLoaded: unknown;
@@ -206,8 +217,8 @@ export interface AliplayerEventMap {
   videoUnavailable: unknown;
   liveStreamStop: unknown;
   onM3u8Retry: unknown;
-  hideBar: undefined;
-  showBar: undefined;
+  hideBar: AliplayerNoData;
+  showBar: AliplayerNoData;
   textTrackReady: unknown;
   audioTrackReady: unknown;
 }

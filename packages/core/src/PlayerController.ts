@@ -6,12 +6,12 @@ import type {
 } from './Aliplayer';
 import { DeferredTask } from './DeferredTask';
 import { createElementId } from './elementId';
+import { lingeringPlayers } from './LingeringPlayers';
 import { loadAliplayer } from './loadAliplayer';
 import { obtainCredential, usableCredential } from './obtainCredential';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { isPlayAuthError, PlayAuthError } from './PlayAuthError';
 import { PlaybackKeeper } from './PlaybackKeeper';
-import { PlayerContainer } from './PlayerContainer';
 import {
   applyLiveOptions,
   buildAliplayerOptions,
@@ -23,6 +23,7 @@ import {
 } from './PlayerControllerOptions';
 import { PlayerError, toPlayerError } from './PlayerError';
 import { PlayerEventBridge } from './PlayerEventBridge';
+import { PlayerMount } from './PlayerMount';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
 
@@ -67,15 +68,19 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> = new Set<AliplayerEventN
  * ```
  */
 export class PlayerController {
-  /** CSS-safe id given to the container, e.g. `playauth-k3j9x2-1`. */
+  /**
+   * CSS-safe id given to the container, e.g. `playauth-k3j9x2-1`. Each SDK player lives in an
+   * element the controller creates inside it, with the id `<elementId>-<n>`.
+   */
   readonly elementId: string = createElementId();
 
   private options: PlayerControllerOptions;
   private readonly policy: RenewalPolicy;
   private readonly now: () => number;
-  private container: PlayerContainer | undefined;
+  private container: HTMLElement | undefined;
   private credential: PlayAuthCredential | undefined;
-  private current: Aliplayer | undefined;
+  private mount: PlayerMount | undefined;
+  private mounts = 0;
   private sdk: Promise<AliplayerConstructor> | undefined;
   /** Bumped by every teardown: async steps of an older generation stop. */
   private generation = 0;
@@ -99,7 +104,7 @@ export class PlayerController {
 
   /** The Aliplayer instance, once built. */
   get player(): Aliplayer | undefined {
-    return this.current;
+    return this.mount?.player;
   }
 
   /**
@@ -119,14 +124,16 @@ export class PlayerController {
 
   /**
    * Gives the controller its container and sets `container.id` to {@link elementId}. The
-   * element must be in the document (not in a shadow root) when the player is built.
+   * element must be in the document (not in a shadow root) when the player is built; the player
+   * goes into a child element the controller adds, so the container itself keeps its classes
+   * and style.
    */
   attach(container: HTMLElement): void {
-    if (this.container?.element === container) return;
-    const restart = this.current !== undefined || this.builder.busy;
+    if (this.container === container) return;
+    const restart = this.player !== undefined || this.builder.busy;
     if (restart) this.teardown(true);
     container.id = this.elementId;
-    this.container = new PlayerContainer(container);
+    this.container = container;
     if (this.store.get().status === 'disposed') this.setSnapshot({ status: 'idle' });
     if (this.credential) this.scheduleBuild();
   }
@@ -138,7 +145,7 @@ export class PlayerController {
    * `'error'`. On a running player another video is switched to (see {@link switch}).
    */
   load(credential: PlayAuthCredential): void {
-    if (this.current && this.credential) {
+    if (this.player && this.credential) {
       if (credential.videoId !== this.credential.videoId) void this.switch(credential);
       else this.credential = credential;
       return;
@@ -186,7 +193,7 @@ export class PlayerController {
    * Failures never reject but show in {@link getSnapshot}.
    */
   async switch(credential: PlayAuthCredential): Promise<void> {
-    if (!this.current) {
+    if (!this.player) {
       this.load(credential);
       return this.scheduleBuild();
     }
@@ -214,7 +221,7 @@ export class PlayerController {
     if (changed.length === 0) return;
     this.options = { ...this.options, ...options };
     if (changed.includes('sdk')) this.sdk = undefined;
-    const player = this.current;
+    const player = this.player;
     if (!player) return;
     if (changed.some((key) => INIT_ONLY_OPTIONS.has(key))) {
       this.playback.carryOver(this.playback.capture(player));
@@ -227,22 +234,22 @@ export class PlayerController {
 
   /** Starts playback (no-op without a player). */
   play(): void {
-    this.current?.play();
+    this.player?.play();
   }
 
   /** Pauses playback (no-op without a player). */
   pause(): void {
-    this.current?.pause();
+    this.player?.pause();
   }
 
   /** Seeks to `seconds` (no-op without a player). */
   seek(seconds: number): void {
-    this.current?.seek(seconds);
+    this.player?.seek(seconds);
   }
 
   /** Current position in seconds (0 without a player). */
   getCurrentTime(): number {
-    return this.current?.getCurrentTime() ?? 0;
+    return this.player?.getCurrentTime() ?? 0;
   }
 
   /**
@@ -267,9 +274,12 @@ export class PlayerController {
   }
 
   /**
-   * Detaches every SDK handler (passing the exact handler to `off`), disposes the player,
-   * removes the SDK's `prism-*` classes and inline size from the container and cancels pending
-   * work. Idempotent. `attach` + `load` may start again afterwards.
+   * Detaches every SDK handler (passing the exact handler to `off`), removes the player's
+   * element from the container, disposes the player and cancels pending work. Idempotent.
+   * `attach` + `load` may start again afterwards, at once, in the same container.
+   *
+   * A player still loading its play info is only hidden now and disposed once the SDK has its
+   * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise.
    */
   dispose(): void {
     if (this.store.get().status === 'disposed' && !this.container) return;
@@ -285,13 +295,13 @@ export class PlayerController {
 
   /** Schedules a build; resolves once the player is created, the build failed or was cancelled. */
   private scheduleBuild(): Promise<void> {
-    return this.current ? Promise.resolve() : this.builder.schedule();
+    return this.player ? Promise.resolve() : this.builder.schedule();
   }
 
   private async build(): Promise<void> {
     const generation = this.generation;
     const stale = () => generation !== this.generation;
-    if (!this.container || !this.credential || this.current) return;
+    if (!this.container || !this.credential || this.player) return;
     try {
       this.setSnapshot({ status: 'loading-sdk', error: undefined });
       const Aliplayer = await this.preload();
@@ -318,30 +328,21 @@ export class PlayerController {
   private create(
     Aliplayer: AliplayerConstructor,
     credential: PlayAuthCredential,
-    container: PlayerContainer,
+    container: HTMLElement,
   ): void {
-    const options = buildAliplayerOptions(this.options, {
-      id: this.elementId,
-      vid: credential.videoId,
-      playauth: credential.playAuth,
-    });
-    let player: Aliplayer | undefined;
-    try {
-      player = new Aliplayer(options, (ready) => {
-        if (ready === this.current) this.onReady();
+    const { videoId: vid, playAuth: playauth } = credential;
+    const mount = new PlayerMount(container, `${this.elementId}-${++this.mounts}`, (id) => {
+      const options = buildAliplayerOptions(this.options, { id, vid, playauth });
+      return new Aliplayer(options, (ready) => {
+        if (ready === this.player) this.onReady();
       });
-    } catch (cause) {
-      container.clean();
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new PlayerError(
-        'PlayerCreateFailed',
-        `Aliplayer could not be created (${reason}). The container must be in the document when the player is built.`,
-        { kind: 'sdk', retryable: true, cause },
-      );
-    }
-    this.current = player;
+    });
+    this.mount = mount;
     this.playback.startPlayer();
-    this.events.connect(player);
+    this.events.connect(mount.player);
+    if (mount.createError) {
+      this.fail(toPlayerError(mount.createError, { license: this.options.license }));
+    }
   }
 
   private handleInternal(player: Aliplayer, event: AliplayerEvent): void {
@@ -450,16 +451,16 @@ export class PlayerController {
     }
     if (stale()) return;
     this.credential = credential;
-    const player = this.current;
-    if (!player) {
+    const mount = this.mount;
+    if (!mount) {
       await this.scheduleBuild();
       return;
     }
-    const captured = this.playback.capture(player);
+    const captured = this.playback.capture(mount.player);
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.playback.expect(keepPosition ? captured : { ...captured, position: 0 });
     try {
-      player.replayByVidAndPlayAuth(credential.videoId, credential.playAuth);
+      mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {
       this.fail(error);
       return;
@@ -506,17 +507,10 @@ export class PlayerController {
     this.builder.cancel();
     this.awaitingCredential = false;
     this.playback.cancel();
-    const player = this.current;
-    this.current = undefined;
+    const mount = this.mount;
+    this.mount = undefined;
     this.events.disconnect();
-    if (player) {
-      try {
-        player.dispose();
-      } catch {
-        // A player the SDK already tore down (e.g. after a licence error) may throw: ignore.
-      }
-    }
-    this.container?.clean();
+    if (mount) lingeringPlayers.retire(mount);
     if (!keepVideo) this.playback.reset();
   }
 

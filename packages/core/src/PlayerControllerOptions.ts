@@ -102,7 +102,10 @@ export function applyLiveOptions(
   }
 }
 
-/** The SDK options for one player, managed fields last so nothing can override them. */
+/**
+ * The SDK options for one player, managed fields last so nothing can override them. Adds
+ * `customVodServerFirst: true` when `options.customVodServer` is set and the flag is not.
+ */
 export function buildAliplayerOptions(
   options: PlayerControllerOptions,
   managed: { id: string; vid: string; playauth: string },
@@ -115,6 +118,11 @@ export function buildAliplayerOptions(
   const assetPrefix = aliplayerAssetPrefix(options.sdk);
   if (assetPrefix) result.assetPrefix = assetPrefix;
   Object.assign(result, extra);
+  // Without the flag the SDK asks vod.<Region>.aliyuncs.com first and the custom server only
+  // as a fallback.
+  if (extra.customVodServer && extra.customVodServerFirst === undefined) {
+    result.customVodServerFirst = true;
+  }
   result.autoplay = options.autoplay ?? extra.autoplay ?? false;
   const dedicated: Record<string, unknown> = {
     mute: options.muted,

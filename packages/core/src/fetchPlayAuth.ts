@@ -3,7 +3,6 @@ import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import { parsePlayAuthResponse } from './parsePlayAuthResponse';
 import { assertValidVideoId } from './videoId';
-import { isRetryableVodError } from './vodErrors';
 
 /** Options of {@link fetchPlayAuth}. */
 export interface FetchPlayAuthOptions {
@@ -72,7 +71,7 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     // `location` only exists in browsers; elsewhere a relative endpoint cannot be resolved.
     url = new URL(endpoint, globalThis.location?.href);
   } catch {
-    throw new PlayAuthError('InvalidParameter', `Endpoint ${endpoint} must be an absolute URL here`);
+    throw new PlayAuthError('InvalidParameter', `Not an absolute URL: ${endpoint}`);
   }
   url.searchParams.set('VideoId', videoId);
   url.searchParams.set('AuthInfoTimeout', `${authInfoTimeout}`);
@@ -110,14 +109,14 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     try {
       body = JSON.parse(text);
     } catch {
-      // Not JSON: an HTML error page, a proxy message, or an SPA fallback for a wrong path.
+      // Not JSON (`undefined` then): an HTML error page, a proxy message, an SPA fallback page.
     }
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     const timedOut = controller.signal.aborted;
     throw new PlayAuthError(
       timedOut ? 'Timeout' : 'NetworkError',
-      `${timedOut ? `No answer in ${timeoutMs} ms from` : 'Cannot reach'} ${endpoint}: check URL, CORS`,
+      `${timedOut ? `No answer in ${timeoutMs} ms` : 'Unreachable (URL? CORS?)'}: ${endpoint}`,
       { retryable: true, cause },
     );
   } finally {
@@ -125,20 +124,5 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     signal?.removeEventListener('abort', abort);
   }
 
-  const { ok, status } = response;
-  if (ok && body !== undefined) {
-    return parsePlayAuthResponse(body, { videoId, authInfoTimeout, issuedAt });
-  }
-  // `Object()` reads fields of any JSON value (or of nothing) without throwing.
-  const { Code, Message = '', RequestId } = Object(body);
-  const code = ok ? 'InvalidResponse' : typeof Code === 'string' && Code ? Code : `Http${status}`;
-  throw new PlayAuthError(
-    code,
-    `${code} (HTTP ${status}${body === undefined ? ' without JSON' : ''}) for VideoId ${videoId} ${Message}`,
-    {
-      status,
-      requestId: typeof RequestId === 'string' ? RequestId : undefined,
-      retryable: isRetryableVodError(code, status),
-    },
-  );
+  return parsePlayAuthResponse(body, { videoId, authInfoTimeout, issuedAt }, response.status);
 }

@@ -8,6 +8,7 @@ export type {
   AliplayerEventName,
   AliplayerFullscreenService,
   AliplayerLicense,
+  AliplayerNoData,
   AliplayerOptions,
   AliplayerSkinComponent,
   AliplayerStatus,
@@ -31,6 +32,7 @@ export { createElementId } from './elementId';
 export { type FetchPlayAuthOptions, fetchPlayAuth } from './fetchPlayAuth';
 export {
   ALIPLAYER_CDN_BASE,
+  ALIPLAYER_PLAYAUTH_MODULE,
   ALIPLAYER_VERSION,
   type AliplayerScriptSource,
   type AliplayerSource,

@@ -7,6 +7,13 @@ export const ALIPLAYER_VERSION = '2.37.7';
 /** Base URL of the pinned SDK build on the official CDN (no trailing slash). */
 export const ALIPLAYER_CDN_BASE = `https://g.alicdn.com/apsara-media-box/imp-web-player/${ALIPLAYER_VERSION}`;
 
+/**
+ * The SDK's PlayAuth module, relative to its `assetPrefix`. The SDK loads it lazily, from a
+ * `<script crossorigin="anonymous">`, when the first VOD player of a page is created; the
+ * loader preloads it next to the SDK so that download no longer waits for the player.
+ */
+export const ALIPLAYER_PLAYAUTH_MODULE = 'hls/aliplayer-vod-p-min.js';
+
 /** Script (and optional stylesheet) URLs of an Aliplayer build. */
 export interface AliplayerScriptSource {
   /** URL of `aliplayer-min.js`. Relative URLs resolve against the document. */
@@ -54,6 +61,7 @@ interface ScriptPlan {
 
 const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
 const loads = new Map<unknown, Promise<AliplayerConstructor>>();
+const preloaded = new Set<string>();
 
 function isConstructor(source: AliplayerConstructor | Loader): source is AliplayerConstructor {
   if (typeof (source as AliplayerConstructor).getVersion === 'function') return true;
@@ -208,6 +216,33 @@ function injectScript(plan: ScriptPlan): Promise<AliplayerConstructor> {
   });
 }
 
+/**
+ * Adds `<link rel="preload" as="script">` for the PlayAuth module of a script source, once per
+ * URL, unless the page already has it (a link, its script, or the module's global).
+ */
+function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefined): void {
+  const prefix = aliplayerAssetPrefix(source);
+  if (!prefix) return;
+  const url = `${prefix}/${ALIPLAYER_PLAYAUTH_MODULE}`;
+  if (preloaded.has(url)) return;
+  preloaded.add(url);
+  if ((globalThis as { _apesrap?: unknown })._apesrap !== undefined) return;
+  const links = document.querySelectorAll<HTMLLinkElement>(
+    'link[rel="preload"], link[rel="prefetch"]',
+  );
+  if (findElement(links, url) || findElement(document.scripts, url)) return;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'script';
+  link.href = url;
+  // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
+  link.crossOrigin = 'anonymous';
+  link.setAttribute(DATA_ATTRIBUTE, '');
+  const nonce = typeof source === 'object' ? source.nonce : undefined;
+  if (nonce) link.setAttribute('nonce', nonce);
+  document.head.appendChild(link);
+}
+
 async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   let result: unknown;
   try {
@@ -238,6 +273,9 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
  *   Pass {@link aliplayerAssetPrefix}`(source)` as the `assetPrefix` option so lazy parts come
  *   from the same place ({@link PlayerController} does this for you).
  * - Loads once per page per source; concurrent callers share one promise and one `<script>`.
+ * - For script sources it also preloads the PlayAuth module the SDK would otherwise fetch only
+ *   once a player exists ({@link ALIPLAYER_PLAYAUTH_MODULE} under the source's
+ *   {@link aliplayerAssetPrefix}), in parallel with the SDK itself.
  * - A failure is not cached: the failed `<script>` is removed and the next call tries again.
  *   It rejects with a {@link PlayerError} `SdkLoadFailed` (`retryable: true`) naming the URL.
  * - Outside a browser it rejects with `SdkUnavailable` (a given constructor is returned as is).
@@ -261,6 +299,7 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
   const cached = loads.get(key);
   if (cached) return cached;
   const promise = plan ? injectScript(plan) : runLoader(source as Loader);
+  if (plan) preloadPlayAuthModule(source as string | AliplayerScriptSource | undefined);
   loads.set(key, promise);
   promise.catch(() => {
     if (loads.get(key) === promise) loads.delete(key);
@@ -271,4 +310,5 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
 /** Forgets every load, so the next {@link loadAliplayer} starts over. For tests. */
 export function resetAliplayerLoader(): void {
   loads.clear();
+  preloaded.clear();
 }

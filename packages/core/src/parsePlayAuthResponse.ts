@@ -2,6 +2,7 @@ import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
 import { sanitizeCoverUrl } from './coverUrl';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
+import { isRetryableVodError } from './vodErrors';
 
 /** What {@link parsePlayAuthResponse} needs to know about the request that produced the body. */
 export interface ParsePlayAuthContext {
@@ -27,44 +28,67 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * `expiresAt = issuedAt + min(requested, AuthInfoTimeout) * 1000`, where the body's
  * `AuthInfoTimeout` counts only when it is a positive number (a backend may grant less).
  *
+ * @param body - The parsed JSON body (`undefined` when the response was not JSON).
+ * @param status - The HTTP status of the response, when there was one. Non-2xx: the body is read
+ * as a VOD error `{ Code, Message, RequestId }` and thrown (see below); it is also set on every
+ * error thrown.
  * @throws {@link PlayAuthError} `InvalidResponse` naming the first malformed field (with the
  * `requestId` once it is known); `VideoIdMismatch` when the body is for another video: such a
- * credential must never reach a player.
+ * credential must never reach a player. For a non-2xx `status`: the body's `Code` (else
+ * `Http<status>`), with `requestId` and `retryable` (see {@link isRetryableVodError}).
  * @example
  * ```ts
  * const issuedAt = Date.now();
- * const body = await (await fetch(url)).json();
- * const credential = parsePlayAuthResponse(body, { videoId, authInfoTimeout: 300, issuedAt });
+ * const response = await fetch(url);
+ * const body = await response.json().catch(() => undefined);
+ * const context = { videoId, authInfoTimeout: 300, issuedAt };
+ * const credential = parsePlayAuthResponse(body, context, response.status);
  * ```
  */
 export function parsePlayAuthResponse(
   body: unknown,
   context: ParsePlayAuthContext,
+  status?: number,
 ): PlayAuthCredential {
   const { videoId, issuedAt } = context;
-  check(isObject(body), 'body', 'an object');
-  const { PlayAuth, RequestId: requestId, VideoMeta: meta, AuthInfoTimeout: granted } = body;
+  // `Object()` reads fields of any JSON value, or of nothing, without throwing.
+  const {
+    PlayAuth,
+    RequestId,
+    VideoMeta: meta,
+    AuthInfoTimeout: granted,
+    Code,
+    Message = '',
+  } = Object(body);
+  const requestId: string | undefined = typeof RequestId === 'string' ? RequestId : undefined;
+  const fail = (code: string, message: string) =>
+    new PlayAuthError(code, message, {
+      status,
+      requestId,
+      retryable: isRetryableVodError(code, status),
+    });
+  const check = (ok: unknown, field: string, rule: string) => {
+    if (!ok) throw fail('InvalidResponse', `${field} must be ${rule}`);
+  };
+  // `Response.ok` is 200..299; fetch never exposes a 1xx.
+  if ((status as number) > 299) {
+    const code = typeof Code === 'string' && Code ? Code : `Http${status}`;
+    throw fail(code, `HTTP ${status} for ${videoId}: ${Message}`);
+  }
+  check(isObject(body), 'body', 'a JSON object');
   check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth', 'a non-empty string');
-  check(typeof requestId === 'string', 'RequestId', 'a string');
-  check(isObject(meta), 'VideoMeta', 'an object', requestId);
-  const { Title: title, Status: status, VideoId: id } = meta;
-  let duration = meta.Duration;
-  if (typeof duration === 'string' && /^\d+(\.\d+)?$/.test(duration)) duration = +duration;
-  check(typeof title === 'string', 'VideoMeta.Title', 'a string', requestId);
-  check(
-    typeof duration === 'number' && duration >= 0 && duration < Infinity,
-    'VideoMeta.Duration',
-    'a number >= 0',
-    requestId,
-  );
-  check(typeof status === 'string', 'VideoMeta.Status', 'a string', requestId);
-  check(id === undefined || typeof id === 'string', 'VideoMeta.VideoId', 'a string', requestId);
+  check(requestId !== undefined, 'RequestId', 'a string');
+  check(isObject(meta), 'VideoMeta', 'an object');
+  const { Title: title, Status: videoStatus, VideoId: id, Duration } = meta;
+  const duration =
+    typeof Duration === 'string' && /^\d+(\.\d+)?$/.test(Duration) ? +Duration : Duration;
+  check(typeof title === 'string', 'VideoMeta.Title', 'a string');
+  // `Number.isFinite` does not coerce: strings other than the decimals above, null, NaN fail.
+  check(Number.isFinite(duration) && duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
+  check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
   if (id !== undefined && id !== videoId) {
-    throw new PlayAuthError(
-      'VideoIdMismatch',
-      `PlayAuth for ${id}, not ${videoId}: fix the backend`,
-      { requestId },
-    );
+    check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
+    throw fail('VideoIdMismatch', `PlayAuth for ${id}, not ${videoId}: fix the backend`);
   }
   const requested = clampAuthInfoTimeout(context.authInfoTimeout);
   const seconds =
@@ -73,19 +97,9 @@ export function parsePlayAuthResponse(
   return {
     videoId,
     playAuth: PlayAuth,
-    requestId,
-    videoMeta: { videoId, title, duration, ...(coverUrl && { coverUrl }), status },
+    requestId: RequestId,
+    videoMeta: { videoId, title, duration, ...(coverUrl && { coverUrl }), status: videoStatus },
     issuedAt,
     expiresAt: issuedAt + seconds * 1000,
   };
-}
-
-function check(ok: unknown, field: string, rule: string, requestId?: string): asserts ok {
-  if (!ok) {
-    throw new PlayAuthError(
-      'InvalidResponse',
-      `Bad PlayAuth response: ${field} must be ${rule}`,
-      { requestId },
-    );
-  }
 }

@@ -18,10 +18,11 @@ export function isValidVideoId(id: unknown): id is string {
  * @throws {@link PlayAuthError} with code `InvalidParameter`, naming the id and the rule.
  */
 export function assertValidVideoId(id: unknown): asserts id is string {
-  if (!isValidVideoId(id)) {
+  // Not `isValidVideoId(id)`: one call less in every bundle.
+  if (!(typeof id === 'string' && VIDEO_ID.test(id))) {
     throw new PlayAuthError(
       'InvalidParameter',
-      `Invalid VideoId ${typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id}: use 1-64 characters of A-Z a-z 0-9 _ -`,
+      `VideoId ${typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id} must match [A-Za-z0-9_-]{1,64}`,
     );
   }
 }

@@ -1,5 +1,6 @@
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useContext, useMemo, useState } from 'react';
+import * as Query from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import * as React from 'react';
 import type { PlayAuthOptions } from './playAuthQueryOptions';
 import { PlayAuthContext, type PlayAuthPlayerDefaults } from './usePlayAuthConfig';
 
@@ -29,15 +30,15 @@ export interface PlayAuthProviderProps extends PlayAuthOptions, PlayAuthPlayerDe
  * ```
  */
 export function PlayAuthProvider({ children, queryClient, ...options }: PlayAuthProviderProps) {
-  const appClient = useContext(QueryClientContext);
+  const appClient = React.useContext(Query.QueryClientContext);
   // Creating a QueryClient has no side effects, so making it once up front is harmless and keeps
   // the cache stable if the app's client or the prop come and go.
-  const [ownClient] = useState(() => new QueryClient());
+  const [ownClient] = React.useState(() => new Query.QueryClient());
   const client = queryClient ?? appClient ?? ownClient;
-  const value = useMemo(
+  // Every prop, one by one: `options` itself is a new object on each render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lists every field of `options`.
+  const value = React.useMemo(
     () => ({ ...options, queryClient: client }),
-    // Every prop, one by one: `options` itself is a new object on each render.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: covers every field of `options`.
     [
       client,
       options.endpoint,
@@ -53,5 +54,9 @@ export function PlayAuthProvider({ children, queryClient, ...options }: PlayAuth
     ],
   );
   const tree = <PlayAuthContext.Provider value={value}>{children}</PlayAuthContext.Provider>;
-  return appClient ? tree : <QueryClientProvider client={client}>{tree}</QueryClientProvider>;
+  return appClient ? (
+    tree
+  ) : (
+    <Query.QueryClientProvider client={client}>{tree}</Query.QueryClientProvider>
+  );
 }

@@ -110,7 +110,7 @@ export function playAuthQueryOptions(
       if (credential?.videoId !== videoId) {
         throw new PlayAuthError(
           'VideoIdMismatch',
-          `PlayAuth for ${credential?.videoId}, not ${videoId}: fix the fetcher`,
+          `PlayAuth for ${credential?.videoId}, not ${videoId}: fix the backend`,
         );
       }
       return credential;
@@ -123,10 +123,8 @@ export function playAuthQueryOptions(
     retry: (failures, error) => failures < 3 && !!error?.retryable,
     retryDelay: (failures) => Math.min(1000 * 2 ** failures, 30_000) * (0.5 + Math.random() / 2),
     // TanStack skips the tick while the document is hidden; becoming visible refetches stale data.
-    refetchInterval: ({ state }) => {
-      const ms = untilRefresh(state.data, Date.now());
-      // Timers overflow past 2^31 - 1 ms and would fire at once (a fetcher may grant long validity).
-      return ms > 0 && Math.min(ms, 2 ** 31 - 1);
-    },
+    // 0 (no data) and negative values (past the refresh point: already stale) set no timer.
+    // Timers overflow past 2^31 - 1 ms and would fire at once (a fetcher may grant long validity).
+    refetchInterval: ({ state }) => Math.min(untilRefresh(state.data, Date.now()), 2e9),
   };
 }

@@ -3,8 +3,9 @@ import {
   type PlayAuthError,
   refreshAt as refreshPoint,
 } from '@playauth/core';
-import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useInsertionEffect, useRef, useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import * as Query from '@tanstack/react-query';
+import * as React from 'react';
 import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
 import { usePlayAuthConfig } from './usePlayAuthConfig';
 
@@ -56,10 +57,10 @@ export function usePlayAuth(
   options: UsePlayAuthOptions = {},
 ): UsePlayAuthResult {
   const config = usePlayAuthConfig(options);
-  const client = useQueryClient(config.queryClient);
+  const client = Query.useQueryClient(config.queryClient);
   const query = playAuthQueryOptions(videoId ?? '', config);
   const auto = options.refresh !== 'off';
-  const result = useQuery(
+  const result = Query.useQuery(
     {
       ...query,
       enabled: videoId != null && options.enabled !== false,
@@ -71,25 +72,25 @@ export function usePlayAuth(
   );
 
   // Without a QueryClientProvider nobody else subscribes the client to focus/online events.
-  useEffect(() => {
+  React.useEffect(() => {
     client.mount();
     return () => client.unmount();
   }, [client]);
 
   // `fetchQuery` returns the cache while `staleTime` (the refresh point) has not passed.
   const fetchFresh = () => client.fetchQuery(query);
-  const latest = useRef(fetchFresh);
-  useInsertionEffect(() => {
+  const latest = React.useRef(fetchFresh);
+  React.useInsertionEffect(() => {
     latest.current = fetchFresh;
   });
   // Stable identity, always with the committed client and options.
-  const [getFresh] = useState(() => () => latest.current());
+  const [getFresh] = React.useState(() => () => latest.current());
 
   const { data, error } = result;
   // Nothing else re-renders at expiry when no refresh happens (hidden tab, failing backend). An
   // already expired credential only costs one extra render.
-  const [, rerender] = useState<object>();
-  useEffect(() => {
+  const [, rerender] = React.useState<object>();
+  React.useEffect(() => {
     const id = data && setTimeout(rerender, data.expiresAt - Date.now() + 1, {});
     return () => clearTimeout(id);
   }, [data]);
@@ -103,7 +104,6 @@ export function usePlayAuth(
       data: live,
       status: failed ? 'error' : 'pending',
       isSuccess: false,
-      isError: failed,
       isPending: !failed,
       isLoading: !failed && result.isFetching,
       isLoadingError: failed,

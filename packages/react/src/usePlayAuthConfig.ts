@@ -1,5 +1,5 @@
-import { QueryClientContext } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import * as Query from '@tanstack/react-query';
+import * as React from 'react';
 import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQueryOptions';
 
 /** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
@@ -18,7 +18,7 @@ export interface PlayAuthConfig extends PlayAuthOptions, PlayAuthPlayerDefaults 
 }
 
 /** @internal Carries `<PlayAuthProvider>` props (with the resolved QueryClient) down the tree. */
-export const PlayAuthContext = createContext<PlayAuthOptions & PlayAuthPlayerDefaults>({});
+export const PlayAuthContext = React.createContext<PlayAuthOptions & PlayAuthPlayerDefaults>({});
 
 /**
  * The effective configuration at this point of the tree: defaults, then the nearest
@@ -34,10 +34,11 @@ export const PlayAuthContext = createContext<PlayAuthOptions & PlayAuthPlayerDef
 export function usePlayAuthConfig(overrides: Partial<PlayAuthConfig> = {}): PlayAuthConfig {
   const config: Record<string, unknown> = {
     endpoint: DEFAULT_PLAYAUTH_ENDPOINT,
-    queryClient: useContext(QueryClientContext),
+    queryClient: React.useContext(Query.QueryClientContext),
   };
+  const provided = React.useContext(PlayAuthContext);
   // Later layers win, but an `undefined` value never hides an earlier one.
-  for (const layer of [useContext(PlayAuthContext), overrides]) {
+  for (const layer of [provided, overrides]) {
     for (const [key, value] of Object.entries(layer)) if (value !== undefined) config[key] = value;
   }
   return config as unknown as PlayAuthConfig;

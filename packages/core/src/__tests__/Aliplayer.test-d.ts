@@ -5,6 +5,7 @@ import type {
   AliplayerErrorData,
   AliplayerEvent,
   AliplayerEventName,
+  AliplayerNoData,
   AliplayerOptions,
 } from '../Aliplayer';
 import { type AliplayerSource, loadAliplayer } from '../loadAliplayer';
@@ -25,7 +26,17 @@ describe('Aliplayer types', () => {
     player.on('autoplay', (event) => expectTypeOf(event.paramData).toEqualTypeOf<boolean>());
     player.on('completeSeek', (event) => expectTypeOf(event.paramData).toEqualTypeOf<number>());
     expectTypeOf<AliplayerEvent<'ended'>['paramData']>().toEqualTypeOf<
-      { playTime?: number } | undefined
+      { playTime?: number } | null | undefined
+    >();
+  });
+
+  it('types events without data as null (what the SDK passes) or undefined', () => {
+    expectTypeOf<AliplayerEvent<'play'>['paramData']>().toEqualTypeOf<AliplayerNoData>();
+    expectTypeOf<null>().toExtend<AliplayerEvent<'ready'>['paramData']>();
+    expectTypeOf<null>().toExtend<AliplayerEvent<'canplay'>['paramData']>();
+    expectTypeOf<''>().toExtend<AliplayerEvent<'durationchange'>['paramData']>();
+    expectTypeOf<AliplayerEvent<'durationchange'>['paramData']>().toEqualTypeOf<
+      '' | null | undefined
     >();
   });
 
@@ -74,7 +85,7 @@ describe('loader and controller types', () => {
   it('types controller events, snapshot and errors', () => {
     const controller = new PlayerController();
     const off = controller.on('timeupdate', (event) => {
-      expectTypeOf(event.paramData).toEqualTypeOf<number | undefined>();
+      expectTypeOf(event.paramData).toEqualTypeOf<number | null | undefined>();
     });
     expectTypeOf(off).toEqualTypeOf<() => void>();
     expectTypeOf(controller.getSnapshot()).toEqualTypeOf<PlayerSnapshot>();

@@ -2,6 +2,7 @@
 import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AliplayerEvent, AliplayerOptions } from '../Aliplayer';
+import { lingeringPlayers } from '../LingeringPlayers';
 import { resetAliplayerLoader } from '../loadAliplayer';
 import type { PlayAuthCredential } from '../PlayAuthCredential';
 import { PlayerController } from '../PlayerController';
@@ -71,6 +72,7 @@ beforeEach(() => {
 
 afterEach(() => {
   for (const controller of controllers) controller.dispose();
+  lingeringPlayers.flush();
   FakeAliplayer.reset();
   vi.useRealTimers();
   expect(uncaught).toEqual([]);
@@ -166,20 +168,27 @@ describe('lifecycle', () => {
     });
   });
 
-  it('dispose removes the SDK class and inline size, keeps the app ones, and is idempotent', async () => {
+  it('builds each player in its own element in the container; dispose removes it, idempotently', async () => {
     box.className = 'app-box';
     box.style.border = '1px solid';
     const { controller, player } = await started();
-    expect(box.classList.contains('prism-player')).toBe(true);
-    expect(box.style.height).toBe('300px');
+    const element = player.container;
+    expect(element.parentElement).toBe(box);
+    expect(element.id).toMatch(new RegExp(`^${controller.elementId}-\\w+$`));
+    expect(document.querySelector(`#${element.id}`)).toBe(element);
+    expect(element.classList.contains('prism-player')).toBe(true);
+    expect(element.style.height).toBe('300px');
+    // The SDK's classes and size never touch the app's element.
+    expect(box.className).toBe('app-box');
+    expect(box.getAttribute('style')).toBe('border: 1px solid;');
     const listener = vi.fn();
     controller.subscribe(listener);
     controller.dispose();
     expect(box.className).toBe('app-box');
-    expect(box.style.width).toBe('');
-    expect(box.style.height).toBe('');
-    expect(box.style.border).toBe('1px solid');
+    expect(box.getAttribute('style')).toBe('border: 1px solid;');
     expect(box.childElementCount).toBe(0);
+    expect(element.isConnected).toBe(false);
+    expect(element.classList.contains('prism-player')).toBe(false);
     expect(player.tag).toBeNull();
     expect(FakeAliplayer.instances).toHaveLength(0);
     expect(controller.player).toBeUndefined();
@@ -207,7 +216,8 @@ describe('SDK options', () => {
       given,
     );
     const options = optionsOf(player);
-    expect(options.id).toBe(controller.elementId);
+    expect(options.id).toBe(player.container.id);
+    expect(options.id.startsWith(`${controller.elementId}-`)).toBe(true);
     expect(options.vid).toBe('v1');
     expect(options.playauth).toBe(given.playAuth);
     expect(options.PlayAuth).toBeUndefined();
@@ -600,7 +610,7 @@ describe('update', () => {
     expect(setCover).toHaveBeenCalledWith('https://img.example/2.jpg');
     controller.update({ width: '320px' });
     expect(setPlayerSize).toHaveBeenCalledWith('320px', '300px');
-    expect(box.style.width).toBe('320px');
+    expect(player.container.style.width).toBe('320px');
     expect(FakeAliplayer.created).toBe(1);
   });
 
@@ -668,5 +678,86 @@ describe('licence errors', () => {
     expect(status).toBe('error');
     expect(error).toMatchObject({ code: 'Player.4036', kind: 'license', retryable: false });
     expect(error?.message).toContain(`domain: '${location.hostname}'`);
+  });
+});
+
+describe('errors the SDK reports inside its constructor', () => {
+  it('surfaces a 4012 fired before any listener could be attached', async () => {
+    // The first player of a page loads the SDK's PlayAuth module; later ones decode the PlayAuth
+    // inside the constructor.
+    await started();
+    const other = document.createElement('div');
+    document.body.append(other);
+    const controller = create();
+    const heard = vi.fn();
+    controller.on('error', heard);
+    controller.attach(other);
+    controller.load({ ...credential('v2'), playAuth: 'not a PlayAuth!' });
+    await flush(0);
+    expect(FakeAliplayer.latest?.getStatus()).toBe('error');
+    // The SDK's event went out before `new` returned: only the status tells.
+    expect(heard).not.toHaveBeenCalled();
+    expect(controller.getSnapshot().status).toBe('error');
+    expect(controller.getSnapshot().error).toMatchObject({
+      code: 'Player.4012',
+      playerCode: 4012,
+      kind: 'credential',
+      retryable: false,
+    });
+    expect(controller.getSnapshot().error?.message).toMatch(/could not be decoded/);
+  });
+
+  it('surfaces the 4012 of the first player of a page, which arrives as an event, the same way', async () => {
+    const controller = create();
+    const heard = vi.fn();
+    controller.on('error', heard);
+    controller.attach(box);
+    controller.load({ ...credential('v1'), playAuth: 'not a PlayAuth!' });
+    await flush(0);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(controller.getSnapshot().error).toMatchObject({
+      code: 'Player.4012',
+      kind: 'credential',
+    });
+  });
+});
+
+describe('customVodServer', () => {
+  const managed = { id: 'a', vid: 'b', playauth: 'c' };
+  const server = 'http://127.0.0.1:9/vod/';
+
+  it('adds customVodServerFirst: true unless the flag is set', () => {
+    expect(
+      buildAliplayerOptions({ options: { customVodServer: server } }, managed).customVodServerFirst,
+    ).toBe(true);
+    expect(
+      buildAliplayerOptions(
+        { options: { customVodServer: server, customVodServerFirst: false } },
+        managed,
+      ).customVodServerFirst,
+    ).toBe(false);
+    expect(buildAliplayerOptions({}, managed)).not.toHaveProperty('customVodServerFirst');
+  });
+
+  it('sends GetPlayInfo to customVodServer first', async () => {
+    const hosts: string[] = [];
+    const fetchStub = vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(String(input));
+      hosts.push(url.host);
+      const body = {
+        RequestId: 'r1',
+        VideoBase: { VideoId: 'v1', Title: 'One', Duration: '60' },
+        PlayInfoList: {
+          PlayInfo: [{ PlayURL: 'https://media.example/v1.mp4', Definition: 'OD', Format: 'mp4' }],
+        },
+      };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const { controller } = await started({
+      options: { customVodServer: server, fake: { fetch: fetchStub } },
+    });
+    // The request is signed with crypto.subtle, which takes real time.
+    await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('ready'));
+    expect(hosts).toEqual(['127.0.0.1:9']);
   });
 });

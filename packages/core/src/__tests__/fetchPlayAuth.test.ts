@@ -355,7 +355,7 @@ describe('fetchPlayAuth: error responses', () => {
     serve(() => HttpResponse.html('<!doctype html><div id="root"></div>'));
     const error = await playAuthError(fetchPlayAuth({ endpoint: ENDPOINT, videoId: VIDEO_ID }));
     expect(error).toMatchObject({ code: 'InvalidResponse', status: 200, retryable: false });
-    expect(error.message).toContain('without JSON');
+    expect(error.message).toContain('body must be a JSON object');
   });
 
   it('refuses an empty 204', async () => {

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Aliplayer, AliplayerConstructor, AliplayerOptions } from '../Aliplayer';
 import {
   ALIPLAYER_CDN_BASE,
+  ALIPLAYER_PLAYAUTH_MODULE,
   ALIPLAYER_VERSION,
   aliplayerAssetPrefix,
   loadAliplayer,
@@ -10,7 +13,7 @@ import {
 } from '../loadAliplayer';
 import { isPlayerError } from '../PlayerError';
 
-type WithAliplayer = { Aliplayer?: unknown };
+type WithAliplayer = { Aliplayer?: unknown; _apesrap?: unknown };
 
 /** A stand-in constructor; the loader never calls it. */
 function makeConstructor(): AliplayerConstructor {
@@ -23,7 +26,8 @@ function makeConstructor(): AliplayerConstructor {
 }
 
 const scripts = () => [...document.head.querySelectorAll('script')];
-const links = () => [...document.head.querySelectorAll('link')];
+const links = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+const preloads = () => [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')];
 
 function onlyScript(): HTMLScriptElement {
   const all = scripts();
@@ -42,6 +46,7 @@ beforeEach(() => {
   resetAliplayerLoader();
   document.head.replaceChildren();
   delete (window as WithAliplayer).Aliplayer;
+  delete (window as WithAliplayer)._apesrap;
 });
 
 afterEach(() => {
@@ -159,6 +164,87 @@ describe('loadAliplayer from a script URL', () => {
     expect((error as Error).message).toMatch(/browser/);
     vi.unstubAllGlobals();
     expect(scripts()).toHaveLength(0);
+  });
+});
+
+describe('preloading the PlayAuth module', () => {
+  it('is the path the SDK requests under its assetPrefix', () => {
+    const sdk = readFileSync(
+      fileURLToPath(import.meta.resolve('aliyun-aliplayer/build/aliplayer-min.js')),
+      'utf8',
+    );
+    // loadByVod: t="aliplayer-vod-p-min.js", ..., i.assetPrefix&&(r=i.assetPrefix+"/hls/"+t)
+    const [, file] = ALIPLAYER_PLAYAUTH_MODULE.split('/');
+    expect(sdk).toContain(`t="${file}"`);
+    expect(sdk).toContain('.assetPrefix&&(r=i.assetPrefix+"/hls/"+t)');
+    expect(ALIPLAYER_PLAYAUTH_MODULE).toBe('hls/aliplayer-vod-p-min.js');
+  });
+
+  it('preloads it next to the SDK, once per source, in CORS mode like the SDK', async () => {
+    const first = loadAliplayer();
+    expect(preloads()).toHaveLength(1);
+    const [link] = preloads();
+    expect(link?.href).toBe(`${ALIPLAYER_CDN_BASE}/${ALIPLAYER_PLAYAUTH_MODULE}`);
+    expect(link?.as).toBe('script');
+    expect(link?.crossOrigin).toBe('anonymous');
+    expect(link?.getAttribute('nonce')).toBeNull();
+    finishLoading(onlyScript());
+    await first;
+    await loadAliplayer();
+    expect(preloads()).toHaveLength(1);
+
+    const self = loadAliplayer({
+      script: '/sdk/aliplayer-min.js',
+      assetPrefix: '/assets/',
+      nonce: 'n1',
+    });
+    expect(preloads().map((l) => l.href)).toEqual([
+      `${ALIPLAYER_CDN_BASE}/${ALIPLAYER_PLAYAUTH_MODULE}`,
+      `${location.origin}/assets/${ALIPLAYER_PLAYAUTH_MODULE}`,
+    ]);
+    expect(preloads()[1]?.getAttribute('nonce')).toBe('n1');
+    const script = scripts().find((s) => s.src.endsWith('/sdk/aliplayer-min.js'));
+    finishLoading(script as HTMLScriptElement);
+    await self;
+  });
+
+  it('adds no duplicate after a failed load, nor when the page has it or the module ran', async () => {
+    const failing = loadAliplayer('/a');
+    onlyScript().dispatchEvent(new Event('error'));
+    await failing.catch(() => {});
+    const retry = loadAliplayer('/a');
+    expect(preloads()).toHaveLength(1);
+    finishLoading(onlyScript());
+    await retry;
+
+    resetAliplayerLoader();
+    document.head.replaceChildren();
+    const own = document.createElement('link');
+    own.rel = 'preload';
+    own.as = 'script';
+    own.href = `/b/${ALIPLAYER_PLAYAUTH_MODULE}`;
+    document.head.append(own);
+    const withLink = loadAliplayer('/b');
+    expect(preloads()).toEqual([own]);
+    finishLoading(scripts()[0] as HTMLScriptElement);
+    await withLink;
+
+    (window as WithAliplayer)._apesrap = {};
+    const loaded = loadAliplayer('/c');
+    expect(preloads()).toEqual([own]);
+    finishLoading(
+      scripts().find((s) => s.src.endsWith('/c/aliplayer-min.js')) as HTMLScriptElement,
+    );
+    await loaded;
+  });
+
+  it('preloads nothing for constructors, loader functions or on the server', async () => {
+    await loadAliplayer(makeConstructor());
+    await loadAliplayer(async () => makeConstructor());
+    vi.stubGlobal('window', undefined);
+    await loadAliplayer().catch(() => {});
+    vi.unstubAllGlobals();
+    expect(preloads()).toHaveLength(0);
   });
 });
 

@@ -19,9 +19,9 @@ const validBody = () => ({
   PlayAuth: 'eyJTZWN1cml0eVRva2VuIjoiQ0FJUzN3SjFxNkZ0NUIyeWZTaklyNURSdk5MV2hhZz0ifQ==',
 });
 
-function parseError(body: unknown, ctx = context): PlayAuthError {
+function parseError(body: unknown, ctx = context, status?: number): PlayAuthError {
   try {
-    parsePlayAuthResponse(body, ctx);
+    parsePlayAuthResponse(body, ctx, status);
   } catch (error) {
     if (isPlayAuthError(error)) return error;
     throw error;
@@ -152,6 +152,41 @@ describe('parsePlayAuthResponse: expiresAt', () => {
   });
 });
 
+describe('parsePlayAuthResponse: HTTP status', () => {
+  it('reads a non-2xx body as the VOD error, whatever else it holds', () => {
+    const error = parseError(
+      { ...validBody(), Code: 'InvalidVideo.NotFound', Message: 'The video does not exist.' },
+      context,
+      404,
+    );
+    expect(error).toMatchObject({
+      code: 'InvalidVideo.NotFound',
+      status: 404,
+      requestId: validBody().RequestId,
+      retryable: false,
+    });
+    expect(error.message).toContain('The video does not exist.');
+  });
+
+  it.each([
+    [503, undefined, 'Http503', true],
+    [429, {}, 'Http429', true],
+    [400, { Code: 'Throttling.User' }, 'Throttling.User', true],
+    [401, { Code: '' }, 'Http401', false],
+  ])('HTTP %s with body %j -> %s, retryable %s', (status, body, code, retryable) => {
+    expect(parseError(body, context, status)).toMatchObject({ code, status, retryable });
+  });
+
+  it('puts the status of a 2xx on validation errors too', () => {
+    expect(parseError(undefined, context, 200)).toMatchObject({
+      code: 'InvalidResponse',
+      status: 200,
+      retryable: false,
+    });
+    expect(parsePlayAuthResponse(validBody(), context, 200).playAuth).toBe(validBody().PlayAuth);
+  });
+});
+
 describe('parsePlayAuthResponse: VideoIdMismatch', () => {
   it('refuses a credential for another video', () => {
     const error = parseError(withMeta({ VideoId: 'ffffffffffffffffffffffffffffffff' }));
@@ -217,7 +252,7 @@ describe('parsePlayAuthResponse: malformed bodies', () => {
     const error = parseError(input);
     expect(error.code).toBe('InvalidResponse');
     expect(error.retryable).toBe(false);
-    expect(error.message).toContain(`response: ${field} must be`);
+    expect(error.message).toMatch(new RegExp(`^${field.replace('.', '\\.')} must be`));
   });
 
   it('has at least 12 distinct cases', () => {

@@ -49,12 +49,12 @@ describe('assertValidVideoId', () => {
     }
     expect(isPlayAuthError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'InvalidParameter', retryable: false });
-    expect((error as Error).message).toContain('1-64 characters of A-Z a-z 0-9 _ -');
+    expect((error as Error).message).toContain('must match [A-Za-z0-9_-]{1,64}');
   });
 
   it('names the offending id in the message', () => {
-    expect(() => assertValidVideoId('../x')).toThrow('Invalid VideoId "../x"');
-    expect(() => assertValidVideoId(42)).toThrow('Invalid VideoId number');
+    expect(() => assertValidVideoId('../x')).toThrow('VideoId "../x" must match');
+    expect(() => assertValidVideoId(42)).toThrow('VideoId number must match');
   });
 
   it('keeps the message short for huge ids', () => {

@@ -119,6 +119,10 @@ describe('events', () => {
     expect(log.of('canplay')[0]?.paramData).toEqual({ loadtime: expect.any(Number) });
     expect(log.of('autoplay')[0]?.paramData).toBe(true);
     expect(log.of('play')[0]?.paramData).toBeNull();
+    // Events without data carry null (AliplayerNoData), durationchange an empty string.
+    expect(log.of('ready')[0]?.paramData).toBeNull();
+    expect(log.of('waiting')[0]?.paramData).toBeNull();
+    expect(log.of('durationchange')[0]?.paramData).toBe('');
     expect(typeof log.of('timeupdate')[0]?.paramData).toBe('number');
     expect(player.getStatus()).toBe('playing');
     expect(player.getDuration()).toBe(10);
