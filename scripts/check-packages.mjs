@@ -2,7 +2,7 @@
 // Packaging checks for every published workspace: publint (package.json and files) and
 // attw (types resolve for ESM consumers). Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,6 +22,14 @@ for (const dir of readdirSync(join(root, 'packages'))) {
       console.error(`FAIL ${dir}: ${cmd.split('/').pop()}\n${error.stdout}${error.stderr}`);
     }
   }
+}
+// React Server Components need the directive as the very first statement of the client entry.
+const reactEntry = readFileSync(join(root, 'packages/react/dist/index.js'), 'utf8');
+if (/^['"]use client['"];/.test(reactEntry)) {
+  console.log("ok   react: dist/index.js starts with 'use client'");
+} else {
+  failed++;
+  console.error("FAIL react: dist/index.js does not start with 'use client'");
 }
 if (failed > 0) {
   console.error(`${failed} package check(s) failed`);

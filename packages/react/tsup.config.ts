@@ -8,6 +8,4 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
-  // esbuild drops module-level directives when bundling; React Server Components need it first.
-  banner: { js: "'use client';" },
 });
