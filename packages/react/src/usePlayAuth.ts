@@ -67,6 +67,8 @@ export function usePlayAuth(
       refetchInterval: auto && query.refetchInterval,
       refetchOnWindowFocus: auto,
       refetchOnReconnect: auto,
+      // An app-wide `keepPreviousData` would show the previous video's credential after a switch.
+      placeholderData: undefined,
     },
     client,
   );

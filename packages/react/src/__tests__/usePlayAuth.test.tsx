@@ -1,5 +1,5 @@
 import type { PlayAuthCredential } from '@playauth/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -284,6 +284,23 @@ describe('video switch and unmount', () => {
     expect(result.current.data?.videoId).toBe('v1');
     expect(backend.count('v1')).toBe(1);
     for (const [id, shown] of seen) if (shown !== undefined) expect(shown).toBe(id);
+  });
+
+  test("an app-wide placeholderData (keepPreviousData) never shows the previous video's credential", async () => {
+    client = new QueryClient({
+      defaultOptions: { queries: { placeholderData: keepPreviousData } },
+    });
+    backend.setReply((r) =>
+      r.url.includes('VideoId=v2') ? { ok: true, delayMs: 50 } : { ok: true },
+    );
+    const { result, rerender } = renderHook(({ id }) => usePlayAuth(id, { endpoint: ENDPOINT }), {
+      wrapper,
+      initialProps: { id: 'v1' },
+    });
+    await loaded(result);
+    rerender({ id: 'v2' });
+    expect(result.current.data).toBeUndefined();
+    await waitFor(() => expect(result.current.data?.videoId).toBe('v2'));
   });
 
   test('unmounting the last observer aborts the request in flight', async () => {
