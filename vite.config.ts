@@ -31,7 +31,7 @@ export default defineConfig({
           include: ['packages/{core,server,emulator}/src/**/*.test.ts'],
           typecheck: {
             enabled: true,
-            include: ['packages/*/src/**/*.test-d.ts'],
+            include: ['packages/*/src/**/*.test-d.{ts,tsx}'],
             tsconfig: './tsconfig.json',
           },
         },

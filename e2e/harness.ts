@@ -42,6 +42,7 @@ export interface Backend {
  */
 export async function startBackend(
   options: Parameters<typeof startVodEmulator>[0] = {},
+  handlerOptions: Pick<Parameters<typeof createPlayAuthHandler>[0], 'coalesce'> = {},
 ): Promise<Backend> {
   const emulator = await startVodEmulator({ port: 0, ...options });
   const client = createVodClient({
@@ -56,6 +57,7 @@ export async function startBackend(
       authorize: async () => true,
       // A file: page sends `Origin: null`, or `file://` with --allow-file-access-from-files.
       cors: { origin: ['null', 'file://'] },
+      ...handlerOptions,
     }),
   );
   const credentialRequests: string[] = [];

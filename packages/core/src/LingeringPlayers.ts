@@ -92,4 +92,4 @@ export class LingeringPlayers {
 }
 
 /** The page's lingering players (they outlive the controllers that made them). */
-export const lingeringPlayers = new LingeringPlayers();
+export const lingeringPlayers = /* @__PURE__ */ new LingeringPlayers();

@@ -30,17 +30,18 @@ import { RenewalPolicy } from './RenewalPolicy';
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
 /** Events the controller itself listens to; they stay bridged while a player exists. */
-const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> = new Set<AliplayerEventName>([
-  'playInfoLoaded',
-  'ready',
-  'playing',
-  'pause',
-  'ended',
-  'error',
-  'authkeyexpired',
-  'canplay',
-  'timeupdate',
-]);
+const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
+  /* @__PURE__ */ new Set<AliplayerEventName>([
+    'playInfoLoaded',
+    'ready',
+    'playing',
+    'pause',
+    'ended',
+    'error',
+    'authkeyexpired',
+    'canplay',
+    'timeupdate',
+  ]);
 
 /**
  * Owns one Aliplayer instance in one container, framework-free. The constructor has no side

@@ -65,16 +65,19 @@ export type PlayerControllerUpdate = Partial<
   >
 >;
 
-const MANAGED = new Set(['id', 'vid', 'playauth', 'playAuth', 'PlayAuth', 'source']);
+const MANAGED = /* @__PURE__ */ new Set([
+  'id',
+  'vid',
+  'playauth',
+  'playAuth',
+  'PlayAuth',
+  'source',
+]);
 
 /** Options that need a new player to take effect. */
-export const INIT_ONLY_OPTIONS: ReadonlySet<keyof PlayerControllerUpdate> = new Set([
-  'loop',
-  'license',
-  'options',
-  'sdk',
-  'telemetry',
-] as const);
+export const INIT_ONLY_OPTIONS: ReadonlySet<keyof PlayerControllerUpdate> = /* @__PURE__ */ new Set(
+  ['loop', 'license', 'options', 'sdk', 'telemetry'] as const,
+);
 
 /** Keys of `patch` whose values differ (by content) from those in `options`. */
 export function changedOptions(

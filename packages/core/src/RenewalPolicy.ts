@@ -6,7 +6,9 @@ import { PlayerError } from './PlayerError';
  * 4400 MP4 play URL refused, 4025 HLS play URL refused, 4016 network error.
  * Before playback started the same codes are real errors (a bad credential, a missing file).
  */
-export const RENEWAL_ERROR_CODES: ReadonlySet<number> = new Set([4002, 4400, 4025, 4016]);
+export const RENEWAL_ERROR_CODES: ReadonlySet<number> = /* @__PURE__ */ new Set([
+  4002, 4400, 4025, 4016,
+]);
 
 /** Default window in which at most one automatic renewal happens: 30 s. */
 export const DEFAULT_RENEWAL_MIN_INTERVAL_MS = 30_000;

@@ -4,8 +4,8 @@ import { PlayerError } from './PlayerError';
 /** The Aliplayer SDK version loaded from the official CDN by default. */
 export const ALIPLAYER_VERSION = '2.37.7';
 
-/** Base URL of the pinned SDK build on the official CDN (no trailing slash). */
-export const ALIPLAYER_CDN_BASE = `https://g.alicdn.com/apsara-media-box/imp-web-player/${ALIPLAYER_VERSION}`;
+/** Base URL of the pinned SDK build ({@link ALIPLAYER_VERSION}) on the official CDN (no trailing slash). */
+export const ALIPLAYER_CDN_BASE = 'https://g.alicdn.com/apsara-media-box/imp-web-player/2.37.7';
 
 /**
  * The SDK's PlayAuth module, relative to its `assetPrefix`. The SDK loads it lazily, from a

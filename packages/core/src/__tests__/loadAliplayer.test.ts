@@ -54,6 +54,12 @@ afterEach(() => {
 });
 
 describe('loadAliplayer from a script URL', () => {
+  it('pins the CDN base to ALIPLAYER_VERSION', () => {
+    expect(ALIPLAYER_CDN_BASE).toBe(
+      `https://g.alicdn.com/apsara-media-box/imp-web-player/${ALIPLAYER_VERSION}`,
+    );
+  });
+
   it('loads the pinned CDN build and its skin CSS by default', async () => {
     const promise = loadAliplayer();
     const script = onlyScript();
