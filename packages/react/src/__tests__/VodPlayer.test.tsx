@@ -6,33 +6,12 @@ import {
 import { createPlayAuthBody, createTestQueryClient, FakeAliplayer } from '@playauth/testing';
 import { playAuthHandlers } from '@playauth/testing/msw';
 import { act, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
 import { createRef } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VodPlayer, type VodPlayerHandle } from '../VodPlayer';
-import { deferred, ENDPOINT, renderPlayer, VIDEOS } from './VodPlayerHarness';
+import { deferred, ENDPOINT, renderPlayer, setupCatalogBackend, VIDEOS } from './VodPlayerHarness';
 
-const server = setupServer();
-const requests: string[] = [];
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  requests.length = 0;
-  FakeAliplayer.configure({ videos: VIDEOS });
-  server.use(
-    ...playAuthHandlers({
-      endpoint: ENDPOINT,
-      videos: VIDEOS,
-      onRequest: ({ videoId }) => requests.push(videoId),
-    }),
-  );
-});
-afterEach(() => {
-  server.resetHandlers();
-  FakeAliplayer.reset();
-  vi.useRealTimers();
-});
-afterAll(() => server.close());
+const { server, requests } = setupCatalogBackend();
 
 const region = () => screen.getByRole('region');
 const status = () => region().getAttribute('data-status');

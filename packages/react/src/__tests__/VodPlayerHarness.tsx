@@ -1,7 +1,10 @@
 import { FakeAliplayer } from '@playauth/testing';
+import { playAuthHandlers } from '@playauth/testing/msw';
 import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { setupServer } from 'msw/node';
 import { type ReactElement, StrictMode } from 'react';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { PlayAuthProvider, type PlayAuthProviderProps } from '../PlayAuthProvider';
 
 /** msw/node needs absolute URLs; nothing listens on 127.0.0.1:9, so a leak would fail loudly. */
@@ -45,4 +48,34 @@ export function renderPlayer(
   };
   const result = render(wrap(ui));
   return { ...result, rerender: (next: ReactElement) => result.rerender(wrap(next)) };
+}
+
+/**
+ * Registers an msw server for the test file that serves {@link VIDEOS} at {@link ENDPOINT} in
+ * every test, with FakeAliplayer configured for the same catalog. `requests` lists the VideoIds
+ * asked for in the current test; handlers added with `server.use` come on top.
+ */
+export function setupCatalogBackend() {
+  const server = setupServer();
+  const requests: string[] = [];
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeEach(() => {
+    requests.length = 0;
+    FakeAliplayer.configure({ videos: VIDEOS });
+    server.use(
+      ...playAuthHandlers({
+        endpoint: ENDPOINT,
+        videos: VIDEOS,
+        onRequest: ({ videoId }) => requests.push(videoId),
+      }),
+    );
+  });
+  afterEach(() => {
+    server.resetHandlers();
+    FakeAliplayer.reset();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  afterAll(() => server.close());
+  return { server, requests };
 }

@@ -1,33 +1,11 @@
 import { createTestQueryClient, FakeAliplayer } from '@playauth/testing';
-import { playAuthHandlers } from '@playauth/testing/msw';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VodPlayer } from '../VodPlayer';
-import { ENDPOINT, renderPlayer, VIDEOS } from './VodPlayerHarness';
+import { renderPlayer, setupCatalogBackend } from './VodPlayerHarness';
 
-const server = setupServer();
-const requests: string[] = [];
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  requests.length = 0;
-  FakeAliplayer.configure({ videos: VIDEOS });
-  server.use(
-    ...playAuthHandlers({
-      endpoint: ENDPOINT,
-      videos: VIDEOS,
-      onRequest: ({ videoId }) => requests.push(videoId),
-    }),
-  );
-});
-afterEach(() => {
-  server.resetHandlers();
-  FakeAliplayer.reset();
-  vi.unstubAllGlobals();
-});
-afterAll(() => server.close());
+const { requests } = setupCatalogBackend();
 
 const status = () => screen.getByRole('region').getAttribute('data-status');
 
