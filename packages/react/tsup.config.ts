@@ -1,11 +1,10 @@
 import { defineConfig } from 'tsup';
 
+// Types only: the JavaScript comes from rolldown.config.ts (one file per module).
 export default defineConfig({
   entry: ['src/index.ts'],
   format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  sourcemap: true,
+  dts: { only: true },
+  clean: false,
   tsconfig: 'tsconfig.build.json',
 });
