@@ -12,9 +12,6 @@ describe('isRetryableVodError', () => {
     'SERVICEUNAVAILABLE',
     'InternalError',
     'internalerror',
-    'SignatureNonceUsed',
-    'NetworkError',
-    'Timeout',
   ])('retries the code %s', (code) => {
     expect(isRetryableVodError(code)).toBe(true);
     expect(isRetryableVodError(code, 400)).toBe(true);
@@ -43,6 +40,10 @@ describe('isRetryableVodError', () => {
     ['NotThrottling', 400],
     ['InternalErrorX', 400],
     ['TimeoutX', undefined],
+    // Transport and signing codes: PlayAuthError sets `retryable` itself, the server classifies.
+    ['NetworkError', 400],
+    ['Timeout', 400],
+    ['SignatureNonceUsed', 400],
     ['', undefined],
     [undefined, undefined],
     [undefined, 200],
