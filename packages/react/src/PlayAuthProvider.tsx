@@ -1,8 +1,48 @@
-import * as Query from '@tanstack/react-query';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import * as React from 'react';
-import type { PlayAuthOptions } from './playAuthQueryOptions';
-import { PlayAuthContext, type PlayAuthPlayerDefaults } from './usePlayAuthConfig';
+import { createContext, createElement, useContext, useMemo, useState } from 'react';
+import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQueryOptions';
+
+/** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
+export interface PlayAuthPlayerDefaults {
+  /** Aliplayer license (required by the SDK for some features and domains). */
+  license?: { domain: string; key: string };
+  /** Where the Aliplayer SDK is loaded from (see the SDK loader). */
+  sdk?: unknown;
+  /** Whether the Aliplayer SDK may send its usage telemetry. */
+  telemetry?: boolean;
+}
+
+/** Provider props and per-call options merged; `endpoint` always set. */
+export interface PlayAuthConfig extends PlayAuthOptions, PlayAuthPlayerDefaults {
+  endpoint: string;
+}
+
+/** @internal Carries `<PlayAuthProvider>` props (with the resolved QueryClient) down the tree. */
+export const PlayAuthContext = createContext<PlayAuthOptions & PlayAuthPlayerDefaults>({});
+
+/**
+ * The effective configuration at this point of the tree: defaults, then the nearest
+ * `<PlayAuthProvider>` props, then `overrides` (`undefined` fields are ignored); `endpoint`
+ * defaults to `'/api/play-auth'`. `queryClient` is the override's or the provider's, else
+ * `undefined`: pass it to `useQueryClient(config.queryClient)`, which then takes the nearest
+ * `QueryClientProvider`'s. Works without any provider.
+ *
+ * @example
+ * ```ts
+ * const config = usePlayAuthConfig(props);
+ * const queryClient = useQueryClient(config.queryClient);
+ * ```
+ */
+export function usePlayAuthConfig(overrides: Partial<PlayAuthConfig> = {}): PlayAuthConfig {
+  const config: Record<string, unknown> = { endpoint: DEFAULT_PLAYAUTH_ENDPOINT };
+  const provided = useContext(PlayAuthContext);
+  // Later layers win, but an `undefined` value never hides an earlier one.
+  for (const layer of [provided, overrides]) {
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined) config[key] = value;
+  }
+  return config as unknown as PlayAuthConfig;
+}
 
 /** Props of {@link PlayAuthProvider}: credential options and player defaults for the subtree. */
 export interface PlayAuthProviderProps extends PlayAuthOptions, PlayAuthPlayerDefaults {
@@ -30,14 +70,14 @@ export interface PlayAuthProviderProps extends PlayAuthOptions, PlayAuthPlayerDe
  * ```
  */
 export function PlayAuthProvider({ children, queryClient, ...options }: PlayAuthProviderProps) {
-  const appClient = React.useContext(Query.QueryClientContext);
+  const appClient = useContext(QueryClientContext);
   // Creating a QueryClient has no side effects, so making it once up front is harmless and keeps
   // the cache stable if the app's client or the prop come and go.
-  const [ownClient] = React.useState(() => new Query.QueryClient());
+  const [ownClient] = useState(() => new QueryClient());
   const client = queryClient ?? appClient ?? ownClient;
   // Every prop, one by one: `options` itself is a new object on each render.
   // biome-ignore lint/correctness/useExhaustiveDependencies: lists every field of `options`.
-  const value = React.useMemo(
+  const value = useMemo(
     () => ({ ...options, queryClient: client }),
     [
       client,
@@ -53,10 +93,7 @@ export function PlayAuthProvider({ children, queryClient, ...options }: PlayAuth
       options.telemetry,
     ],
   );
-  const tree = <PlayAuthContext.Provider value={value}>{children}</PlayAuthContext.Provider>;
-  return appClient ? (
-    tree
-  ) : (
-    <Query.QueryClientProvider client={client}>{tree}</Query.QueryClientProvider>
-  );
+  // createElement rather than JSX: keeps `react/jsx-runtime` off the hook path (size budget).
+  const tree = createElement(PlayAuthContext.Provider, { value }, children);
+  return appClient ? tree : createElement(QueryClientProvider, { client }, tree);
 }

@@ -16,10 +16,10 @@ import {
   useState,
 } from 'react';
 import { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
+import { usePlayAuthConfig } from './PlayAuthProvider';
 import { playAuthQueryOptions } from './playAuthQueryOptions';
 import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
 import { useInView } from './useInView';
-import { usePlayAuthConfig } from './usePlayAuthConfig';
 import { usePlayerController } from './usePlayerController';
 import { usePlayerCredential } from './usePlayerCredential';
 import { VodPlayerCover } from './VodPlayerCover';

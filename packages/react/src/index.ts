@@ -1,7 +1,13 @@
 'use client';
 
 export { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
-export { PlayAuthProvider, type PlayAuthProviderProps } from './PlayAuthProvider';
+export {
+  type PlayAuthConfig,
+  type PlayAuthPlayerDefaults,
+  PlayAuthProvider,
+  type PlayAuthProviderProps,
+  usePlayAuthConfig,
+} from './PlayAuthProvider';
 export {
   DEFAULT_PLAYAUTH_ENDPOINT,
   type PlayAuthFetcher,
@@ -12,11 +18,6 @@ export {
 } from './playAuthQueryOptions';
 export type { PlayerEventProps } from './playerEvents';
 export { type UsePlayAuthOptions, type UsePlayAuthResult, usePlayAuth } from './usePlayAuth';
-export {
-  type PlayAuthConfig,
-  type PlayAuthPlayerDefaults,
-  usePlayAuthConfig,
-} from './usePlayAuthConfig';
 export { type UsePlayerControllerResult, usePlayerController } from './usePlayerController';
 export { VodPlayer, type VodPlayerHandle, type VodPlayerProps } from './VodPlayer';
 export type { VodPlayerErrorKind, VodPlayerErrorState } from './VodPlayerError';

@@ -4,10 +4,10 @@ import {
   refreshAt as refreshPoint,
 } from '@playauth/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import * as Query from '@tanstack/react-query';
-import * as React from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useInsertionEffect, useRef, useState } from 'react';
+import { usePlayAuthConfig } from './PlayAuthProvider';
 import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
-import { usePlayAuthConfig } from './usePlayAuthConfig';
 
 /** Options of {@link usePlayAuth}; unset fields come from the nearest `<PlayAuthProvider>`. */
 export interface UsePlayAuthOptions extends PlayAuthOptions {
@@ -57,10 +57,10 @@ export function usePlayAuth(
   options: UsePlayAuthOptions = {},
 ): UsePlayAuthResult {
   const config = usePlayAuthConfig(options);
-  const client = Query.useQueryClient(config.queryClient);
+  const client = useQueryClient(config.queryClient);
   const query = playAuthQueryOptions(videoId ?? '', config);
   const auto = options.refresh !== 'off';
-  const result = Query.useQuery(
+  const result = useQuery(
     {
       ...query,
       enabled: videoId != null && options.enabled !== false,
@@ -74,25 +74,25 @@ export function usePlayAuth(
   );
 
   // Without a QueryClientProvider nobody else subscribes the client to focus/online events.
-  React.useEffect(() => {
+  useEffect(() => {
     client.mount();
     return () => client.unmount();
   }, [client]);
 
   // `fetchQuery` returns the cache while `staleTime` (the refresh point) has not passed.
   const fetchFresh = () => client.fetchQuery(query);
-  const latest = React.useRef(fetchFresh);
-  React.useInsertionEffect(() => {
+  const latest = useRef(fetchFresh);
+  useInsertionEffect(() => {
     latest.current = fetchFresh;
   });
   // Stable identity, always with the committed client and options.
-  const [getFresh] = React.useState(() => () => latest.current());
+  const [getFresh] = useState(() => () => latest.current());
 
   const { data, error } = result;
   // Nothing else re-renders at expiry when no refresh happens (hidden tab, failing backend). An
   // already expired credential only costs one extra render.
-  const [, rerender] = React.useState<object>();
-  React.useEffect(() => {
+  const [, rerender] = useState<object>();
+  useEffect(() => {
     const id = data && setTimeout(rerender, data.expiresAt - Date.now() + 1, {});
     return () => clearTimeout(id);
   }, [data]);

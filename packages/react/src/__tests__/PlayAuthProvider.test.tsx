@@ -2,9 +2,12 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { memo, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { PlayAuthProvider, type PlayAuthProviderProps } from '../PlayAuthProvider';
+import {
+  PlayAuthProvider,
+  type PlayAuthProviderProps,
+  usePlayAuthConfig,
+} from '../PlayAuthProvider';
 import { usePlayAuth } from '../usePlayAuth';
-import { usePlayAuthConfig } from '../usePlayAuthConfig';
 import { createPlayAuthBackend, ENDPOINT } from './playAuthBackend';
 
 const backend = createPlayAuthBackend();
@@ -27,6 +30,13 @@ const Reader = memo(function Reader() {
 function ClientProbe({ onClient }: { onClient: (client: QueryClient) => void }) {
   onClient(useQueryClient());
   return null;
+}
+
+/** The config's client as seen without a provider, and a credential from ENDPOINT. */
+function ConfigProbe({ onConfigClient }: { onConfigClient: (client: unknown) => void }) {
+  onConfigClient(usePlayAuthConfig().queryClient);
+  const { data } = usePlayAuth('v1', { endpoint: ENDPOINT });
+  return <p>{data?.playAuth ?? 'none'}</p>;
 }
 
 describe('QueryClient', () => {
@@ -59,6 +69,34 @@ describe('QueryClient', () => {
     expect(passed.getQueryData(KEY)).toBeDefined();
     expect(app.getQueryData(KEY)).toBeUndefined();
     expect(seen.at(-1)).toBe(app);
+  });
+
+  test("the provider's client wins over a QueryClientProvider nested inside it", async () => {
+    const outer = new QueryClient();
+    const inner = new QueryClient();
+    render(
+      <PlayAuthProvider endpoint={ENDPOINT} queryClient={outer}>
+        <QueryClientProvider client={inner}>
+          <Credential />
+        </QueryClientProvider>
+      </PlayAuthProvider>,
+    );
+    await screen.findByText('auth-v1-1');
+    expect(outer.getQueryData(KEY)).toBeDefined();
+    expect(inner.getQueryData(KEY)).toBeUndefined();
+  });
+
+  test('without a PlayAuthProvider the config has no client and the hook takes the app one', async () => {
+    const app = new QueryClient();
+    const configs: unknown[] = [];
+    render(
+      <QueryClientProvider client={app}>
+        <ConfigProbe onConfigClient={(client) => configs.push(client)} />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('auth-v1-1');
+    expect(configs.at(-1)).toBeUndefined();
+    expect(app.getQueryData(KEY)).toMatchObject({ playAuth: 'auth-v1-1' });
   });
 
   test('a passed client is also provided to children when the app has none', async () => {
