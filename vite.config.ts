@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,emulator}/src/**/*.test.ts'],
+          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'bench/*.test.ts'],
           typecheck: {
             enabled: true,
             include: ['packages/*/src/**/*.test-d.{ts,tsx}'],

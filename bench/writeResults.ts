@@ -34,10 +34,12 @@ export function toMarkdown(results: BenchResults): string {
     '| # | figure | ours | baseline | ratio | unit | target | result |',
     '|---|---|---|---|---|---|---|---|',
   ];
+  // A `|` inside a cell (e.g. `|resumed − trigger|`) would end the cell: escape it.
+  const cell = (text: string) => text.replaceAll('|', '\\|');
   for (const r of results.rows) {
     const ratio = ratioOf(r);
     lines.push(
-      `| ${r.id} | ${r.figure} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${ratio === null ? '–' : ratio.toFixed(2)} | ${r.unit} | ${r.target || '–'} | ${verdict(r.pass)} |`,
+      `| ${r.id} | ${cell(r.figure)} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${ratio === null ? '–' : ratio.toFixed(2)} | ${r.unit} | ${r.target || '–'} | ${verdict(r.pass)} |`,
     );
   }
   const notes = results.rows.filter((r) => r.note);
