@@ -1,4 +1,4 @@
-import { PlayAuthProvider, usePlayAuthConfig, VodPlayer } from '@playauth/react';
+import { PlayAuthProvider, VodPlayer } from '@playauth/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
@@ -81,16 +81,13 @@ export const BackendDown: Story = {
     };
   },
   args: { title: titleOf(videos.testPattern) },
-  render: function Render(args) {
-    // A nested provider replaces the outer one's settings: keep this Storybook's player engine.
-    const { sdk, license } = usePlayAuthConfig();
-    return (
-      <PlayAuthProvider endpoint={FLAKY_ENDPOINT} sdk={sdk} license={license}>
-        <OutageSwitch label="Backend reachable" target="backendUp" />
-        <VodPlayer {...args} />
-      </PlayAuthProvider>
-    );
-  },
+  render: (args) => (
+    // A nested provider inherits the outer one's settings (this Storybook's player engine).
+    <PlayAuthProvider endpoint={FLAKY_ENDPOINT}>
+      <OutageSwitch label="Backend reachable" target="backendUp" />
+      <VodPlayer {...args} />
+    </PlayAuthProvider>
+  ),
   play: async ({ canvasElement, canvas, step }) => {
     const player = await findPlayer(canvasElement, titleOf(videos.testPattern));
     await step('retries run out, then the error shows', async () => {

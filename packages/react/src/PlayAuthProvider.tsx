@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { createContext, createElement, useContext, useMemo, useState } from 'react';
+import { createContext, createElement, useContext, useState } from 'react';
 import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQueryOptions';
 
 /** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
@@ -51,9 +51,11 @@ export interface PlayAuthProviderProps extends PlayAuthOptions, PlayAuthPlayerDe
 
 /**
  * Configures `usePlayAuth` and `<VodPlayer>` for its subtree (each call may still override).
- * A nested provider replaces an outer one's settings; it does not inherit them.
+ * A nested provider inherits an outer one's settings (QueryClient included); its own props win
+ * and `undefined` props inherit.
  *
- * QueryClient: the `queryClient` prop if given, else the app's (nearest `QueryClientProvider`),
+ * QueryClient: the `queryClient` prop (or an outer provider's) if given, else the app's (nearest
+ * `QueryClientProvider`),
  * else one of its own that lives as long as the provider. When the app has none in context, the
  * one used is also provided to the children, so their own `useQuery` calls work too.
  * Defaults: `endpoint` `'/api/play-auth'`, `authInfoTimeout` 100 s, refresh margin max(10 s, 10%).
@@ -69,30 +71,20 @@ export interface PlayAuthProviderProps extends PlayAuthOptions, PlayAuthPlayerDe
  * </PlayAuthProvider>
  * ```
  */
-export function PlayAuthProvider({ children, queryClient, ...options }: PlayAuthProviderProps) {
+export function PlayAuthProvider({ children, ...props }: PlayAuthProviderProps) {
   const appClient = useContext(QueryClientContext);
   // Creating a QueryClient has no side effects, so making it once up front is harmless and keeps
   // the cache stable if the app's client or the prop come and go.
   const [ownClient] = useState(() => new QueryClient());
-  const client = queryClient ?? appClient ?? ownClient;
-  // Every prop, one by one: `options` itself is a new object on each render.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: lists every field of `options`.
-  const value = useMemo(
-    () => ({ ...options, queryClient: client }),
-    [
-      client,
-      options.endpoint,
-      options.fetcher,
-      options.headers,
-      options.credentials,
-      options.authInfoTimeout,
-      options.refreshMargin,
-      options.timeoutMs,
-      options.license,
-      options.sdk,
-      options.telemetry,
-    ],
-  );
+  // An outer provider's settings, then these props (`undefined` ones inherit).
+  const config = usePlayAuthConfig(props);
+  const client = config.queryClient ?? appClient ?? ownClient;
+  const next = { ...config, queryClient: client };
+  // The same object while every setting is the same, so consumers skip re-rendering. Storing the
+  // last value in state and replacing it during render is React's documented way to do this.
+  const [value, setValue] = useState(next);
+  const keys = Object.keys({ ...value, ...next }) as (keyof typeof next)[];
+  if (keys.some((key) => value[key] !== next[key])) setValue(next);
   // createElement rather than JSX: keeps `react/jsx-runtime` off the hook path (size budget).
   const tree = createElement(PlayAuthContext.Provider, { value }, children);
   return appClient ? tree : createElement(QueryClientProvider, { client }, tree);

@@ -3,6 +3,7 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { memo, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
+  type PlayAuthConfig,
   PlayAuthProvider,
   type PlayAuthProviderProps,
   usePlayAuthConfig,
@@ -29,6 +30,11 @@ const Reader = memo(function Reader() {
 });
 function ClientProbe({ onClient }: { onClient: (client: QueryClient) => void }) {
   onClient(useQueryClient());
+  return null;
+}
+
+function ConfigSpy({ onConfig }: { onConfig: (config: PlayAuthConfig) => void }) {
+  onConfig(usePlayAuthConfig());
   return null;
 }
 
@@ -208,6 +214,59 @@ describe('configuration', () => {
     });
     await waitFor(() => expect(result.current.data).toBeDefined());
     expect(backend.requests[0]?.url).toBe(`${ENDPOINT}?VideoId=v1&AuthInfoTimeout=300`);
+  });
+
+  test('a nested provider inherits the outer settings; its own props win', () => {
+    const license = { domain: 'example.com', key: 'k' };
+    const outer = new QueryClient();
+    const seen: PlayAuthConfig[] = [];
+    const tree = (inner: Partial<PlayAuthProviderProps>) => (
+      <PlayAuthProvider
+        endpoint={ENDPOINT}
+        authInfoTimeout={300}
+        license={license}
+        queryClient={outer}
+      >
+        <PlayAuthProvider {...inner}>
+          <ConfigSpy onConfig={(config) => seen.push(config)} />
+        </PlayAuthProvider>
+      </PlayAuthProvider>
+    );
+    const { rerender } = render(
+      tree({ authInfoTimeout: 900, telemetry: true, endpoint: undefined }),
+    );
+    expect(seen.at(-1)).toEqual({
+      endpoint: ENDPOINT,
+      authInfoTimeout: 900,
+      license,
+      telemetry: true,
+      queryClient: outer,
+    });
+    // A prop that goes away falls back to the outer value (or to nothing).
+    rerender(tree({}));
+    expect(seen.at(-1)).toEqual({
+      endpoint: ENDPOINT,
+      authInfoTimeout: 300,
+      license,
+      queryClient: outer,
+    });
+  });
+
+  test("a nested provider uses the outer provider's client, not the app's", async () => {
+    const app = new QueryClient();
+    const passed = new QueryClient();
+    render(
+      <QueryClientProvider client={app}>
+        <PlayAuthProvider endpoint={ENDPOINT} queryClient={passed}>
+          <PlayAuthProvider authInfoTimeout={100}>
+            <Credential />
+          </PlayAuthProvider>
+        </PlayAuthProvider>
+      </QueryClientProvider>,
+    );
+    await screen.findByText('auth-v1-1');
+    expect(passed.getQueryData(KEY)).toBeDefined();
+    expect(app.getQueryData(KEY)).toBeUndefined();
   });
 
   test('consumers do not re-render when the provider re-renders with the same props', () => {
