@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedRow, row } from './FigureRow';
+import { type FigureRow, failedRow, row } from './FigureRow';
 import type { MachineInfo } from './machineInfo';
 import { toMarkdown } from './writeResults';
 
@@ -21,24 +21,22 @@ const cells = (line: string) =>
     .split(/(?<!\\)\|/)
     .map((cell) => cell.trim());
 
+/** The Markdown of a full run with these rows. */
+const markdownOf = (rows: FigureRow[]) => toMarkdown({ mode: 'full', machine, durationS: 1, rows });
+
 describe('toMarkdown', () => {
   it('keeps every row at eight cells when a figure contains a pipe', () => {
-    const markdown = toMarkdown({
-      mode: 'full',
-      machine,
-      durationS: 1,
-      rows: [
-        row({
-          id: '5b',
-          figure: 'position error (|resumed − trigger|, median)',
-          ours: 0.015,
-          unit: 's',
-          target: '< 0.5',
-          check: (v) => v < 0.5,
-        }),
-        row({ id: '1a', figure: 'size', ours: 2498, unit: 'B gzip', target: '<= 2500' }),
-      ],
-    });
+    const markdown = markdownOf([
+      row({
+        id: '5b',
+        figure: 'position error (|resumed − trigger|, median)',
+        ours: 0.015,
+        unit: 's',
+        target: '< 0.5',
+        check: (v) => v < 0.5,
+      }),
+      row({ id: '1a', figure: 'size', ours: 2498, unit: 'B gzip', target: '<= 2500' }),
+    ]);
     const [pipeRow, plainRow] = tableRows(markdown);
     expect(cells(pipeRow as string)).toEqual([
       '5b',
@@ -54,22 +52,17 @@ describe('toMarkdown', () => {
   });
 
   it('marks a missed target and an unmeasured figure as failures', () => {
-    const markdown = toMarkdown({
-      mode: 'full',
-      machine,
-      durationS: 1,
-      rows: [
-        row({
-          id: '1a',
-          figure: 'size',
-          ours: 2600,
-          unit: 'B',
-          target: '<= 2500',
-          check: (v) => v <= 2500,
-        }),
-        failedRow('1b', 'all', '<= 6144', new Error('no dist\nstack')),
-      ],
-    });
+    const markdown = markdownOf([
+      row({
+        id: '1a',
+        figure: 'size',
+        ours: 2600,
+        unit: 'B',
+        target: '<= 2500',
+        check: (v) => v <= 2500,
+      }),
+      failedRow('1b', 'all', '<= 6144', new Error('no dist\nstack')),
+    ]);
     const [missed, unmeasured] = tableRows(markdown).map(cells);
     expect(missed?.[7]).toBe('**FAIL**');
     expect(unmeasured?.[7]).toBe('**FAIL**');
