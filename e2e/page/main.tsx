@@ -4,7 +4,7 @@ import { FakeAliplayer } from '@playauth/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { runContractScenario } from './contractScenarios';
+import { runAliplayerScenario } from '../../packages/testing/src/contract/aliplayerScenarios';
 import type { PageApi, PageEvent } from './pageApi';
 
 // Everything this page talks to comes in through its URL (it is opened as a file: URL).
@@ -74,7 +74,20 @@ const api: Partial<PageApi> = {
   loadSdk: () => loadAliplayer(sdk),
   async contract(scenario, implementation, fixture) {
     const Player = implementation === 'real' ? await loadAliplayer(sdk) : FakeAliplayer;
-    return runContractScenario(scenario, Player, fixture);
+    const { missingVideoId, missingPlayAuth, expiredPlayAuth } = fixture;
+    const fresh = [...fixture.playAuths];
+    const playAuth = (videoId: string) => {
+      if (videoId === missingVideoId) return missingPlayAuth;
+      const auth = fresh.shift();
+      if (!auth) throw new Error('e2e contract: the fixture has too few PlayAuths');
+      return auth;
+    };
+    return runAliplayerScenario(
+      scenario,
+      Player,
+      { ...fixture, playAuth, expiredPlayAuth: () => expiredPlayAuth },
+      fixture.timeoutMs,
+    );
   },
   video() {
     const element = document.querySelector('video');

@@ -1,5 +1,25 @@
-import type { AliplayerConstructor, AliplayerScriptSource } from '@playauth/core';
-import type { ContractFixture, ContractObservations } from './contractScenarios';
+import type { AliplayerConstructor, AliplayerOptions, AliplayerScriptSource } from '@playauth/core';
+import type {
+  AliplayerObservations,
+  AliplayerScenario,
+} from '../../packages/testing/src/contract/aliplayerScenarios';
+
+/**
+ * The contract fixture as plain data (it crosses `page.evaluate`): PlayAuths minted on the Node
+ * side, handed out one per player.
+ */
+export interface PageContractFixture {
+  videoId: string;
+  missingVideoId: string;
+  /** Fresh PlayAuths for `videoId`, one per player a scenario creates. */
+  playAuths: string[];
+  /** A PlayAuth for `missingVideoId`. */
+  missingPlayAuth: string;
+  /** A PlayAuth for `videoId` whose AuthInfo has expired. */
+  expiredPlayAuth: string;
+  options: Partial<AliplayerOptions>;
+  timeoutMs: number;
+}
 
 /** One entry of the page's event log (VodPlayer callbacks, in order). */
 export interface PageEvent {
@@ -34,10 +54,10 @@ export interface PageApi {
   loadSdk(): Promise<AliplayerConstructor>;
   /** Runs one Aliplayer contract scenario against the real SDK or FakeAliplayer. */
   contract(
-    scenario: string,
+    scenario: AliplayerScenario,
     implementation: 'real' | 'fake',
-    fixture: ContractFixture,
-  ): Promise<ContractObservations>;
+    fixture: PageContractFixture,
+  ): Promise<AliplayerObservations>;
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import type { AliplayerEventName } from '@playauth/core';
+import { CONTRACT_EVENT_ORDER } from '../contract/aliplayerScenarios';
 import type { FakeAliplayer } from '../FakeAliplayer';
 
 /** Appends a container with a fresh id to the document. */
@@ -32,18 +33,11 @@ export function nextEvent(
   return new Promise((resolve) => player.one(name, resolve));
 }
 
+/** Every event the fake fires: the contract's start-up events, then the rest. */
 export const ALL_EVENTS = [
-  'playInfoLoaded',
-  'prepare',
-  'sourceloaded',
-  'init',
-  'changeURL',
-  'play',
-  'waiting',
-  'durationchange',
-  'ready',
-  'canplay',
-  'playing',
+  ...CONTRACT_EVENT_ORDER.filter(
+    (name): name is Exclude<typeof name, 'readyCallback'> => name !== 'readyCallback',
+  ),
   'autoplay',
   'autoPlayPrevented',
   'timeupdate',

@@ -1,28 +1,15 @@
-import type {
-  Aliplayer,
-  AliplayerConstructor,
-  AliplayerErrorData,
-  AliplayerEventName,
-  AliplayerOptions,
-} from '@playauth/core';
+import type { AliplayerConstructor } from '@playauth/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ALIPLAYER_SCENARIOS,
+  type AliplayerContractFixture,
+  type AliplayerObservations,
+  type AliplayerScenario,
+  CONTRACT_EVENT_ORDER,
+  runAliplayerScenario,
+} from './aliplayerScenarios';
 
-/** What one scenario needs from the environment (a VOD server, credentials, options). */
-export interface AliplayerContractFixture {
-  /** A playable video (at least 3 s long) known to the VOD server the player asks. */
-  videoId: string;
-  /** A video id the VOD server does not know. */
-  missingVideoId: string;
-  /** A fresh, valid PlayAuth for `videoId` (or for `missingVideoId`). */
-  playAuth(videoId: string): string | Promise<string>;
-  /** A PlayAuth for `videoId` whose `AuthInfo.ExpireTime` is in the past. */
-  expiredPlayAuth(videoId: string): string | Promise<string>;
-  /**
-   * Options for every player: e.g. `customVodServer`, `mute: true` (so autoplay is allowed),
-   * `trackLog: false`, `disableTrack: true`, `assetPrefix`.
-   */
-  options?: Partial<AliplayerOptions>;
-}
+export type { AliplayerContractFixture } from './aliplayerScenarios';
 
 /** How {@link describeAliplayerContract} reaches the implementation under test. */
 export interface AliplayerContractEnvironment {
@@ -34,59 +21,6 @@ export interface AliplayerContractEnvironment {
   teardown?(): void | Promise<void>;
   /** Milliseconds to wait for one expected event. Default 10 000. */
   eventTimeoutMs?: number;
-}
-
-/** The SDK's documented event order up to `playing` (autoplay, muted). */
-export const CONTRACT_EVENT_ORDER = [
-  'playInfoLoaded',
-  'prepare',
-  'readyCallback',
-  'sourceloaded',
-  'init',
-  'changeURL',
-  'play',
-  'waiting',
-  'durationchange',
-  'ready',
-  'canplay',
-  'playing',
-] as const;
-
-/** Resolves with the next `name` event's `paramData`; rejects after `timeoutMs`. */
-function nextEvent<T = unknown>(
-  player: Aliplayer,
-  name: AliplayerEventName,
-  timeoutMs: number,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      player.off(name, handler);
-      reject(new Error(`No "${name}" event within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const handler = (event: { paramData: unknown }) => {
-      clearTimeout(timer);
-      player.off(name, handler);
-      resolve(event.paramData as T);
-    };
-    player.on(name, handler);
-  });
-}
-
-/** Resolves once `predicate()` holds, checking on every `timeupdate`. */
-function untilTime(player: Aliplayer, predicate: () => boolean, timeoutMs: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      player.off('timeupdate', handler);
-      reject(new Error(`Playback did not reach the expected time within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const handler = () => {
-      if (!predicate()) return;
-      clearTimeout(timer);
-      player.off('timeupdate', handler);
-      resolve();
-    };
-    player.on('timeupdate', handler);
-  });
 }
 
 /**
@@ -106,151 +40,84 @@ function untilTime(player: Aliplayer, predicate: () => boolean, timeoutMs: numbe
  */
 export function describeAliplayerContract(name: string, env: AliplayerContractEnvironment): void {
   describe(`Aliplayer contract: ${name}`, () => {
-    const wait = env.eventTimeoutMs ?? 10_000;
     let Player: AliplayerConstructor;
     let fixture: AliplayerContractFixture;
-    let container: HTMLDivElement;
-    const players: Aliplayer[] = [];
-    let counter = 0;
-
-    const create = (options: Partial<AliplayerOptions>, ready?: (player: Aliplayer) => void) => {
-      const player = new Player({ id: container.id, ...fixture.options, ...options }, ready);
-      players.push(player);
-      return player;
-    };
 
     beforeEach(async () => {
       Player = await env.getConstructor();
       fixture = await env.setup();
-      container = document.createElement('div');
-      counter += 1;
-      container.id = `aliplayer-contract-${counter}`;
-      document.body.append(container);
     });
 
     afterEach(async () => {
-      for (const player of players.splice(0)) player.dispose();
-      container.remove();
       await env.teardown?.();
     });
 
-    it('throws synchronously on an element id, a missing playauth or a missing container', async () => {
-      const playauth = await fixture.playAuth(fixture.videoId);
-      const vid = fixture.videoId;
-      const base = { ...fixture.options, vid };
-      expect(() => new Player({ ...base, id: container as unknown as string, playauth })).toThrow();
-      expect(() => new Player({ ...base, id: container.id })).toThrow();
-      expect(() => new Player({ ...base, id: container.id, playAuth: playauth })).toThrow();
-      expect(() => new Player({ ...base, id: `${container.id}-absent`, playauth })).toThrow();
-    });
+    for (const [scenario, title] of Object.entries(ALIPLAYER_SCENARIOS)) {
+      it(title, async () => {
+        const key = scenario as AliplayerScenario;
+        const seen = await runAliplayerScenario(key, Player, fixture, env.eventTimeoutMs);
+        expectAliplayerContract(key, seen);
+      });
+    }
+  });
+}
 
-    it('fires the documented events in order up to playing', async () => {
-      const seen: string[] = [];
-      const playauth = await fixture.playAuth(fixture.videoId);
-      const player = create({ vid: fixture.videoId, playauth, autoplay: true, mute: true }, () =>
-        seen.push('readyCallback'),
-      );
-      for (const event of CONTRACT_EVENT_ORDER) {
-        if (event === 'readyCallback') continue;
-        player.on(event, (e) => {
-          expect(e.type).toBe(event);
-          expect(e).toHaveProperty('paramData');
-          seen.push(event);
-        });
-      }
-      await nextEvent(player, 'playing', wait);
-      const firsts = CONTRACT_EVENT_ORDER.map((event) => seen.indexOf(event));
+/**
+ * Asserts what one scenario observed (see {@link runAliplayerScenario}), wherever it ran: in
+ * this process, or in a browser page whose observations came back through `page.evaluate`.
+ */
+export function expectAliplayerContract(
+  scenario: AliplayerScenario,
+  seen: AliplayerObservations,
+): void {
+  switch (scenario) {
+    case 'throws':
+      expect(seen.throws).toEqual({
+        elementId: true,
+        missingPlayauth: true,
+        camelCasePlayAuth: true,
+        missingContainer: true,
+      });
+      return;
+    case 'eventOrder': {
+      const events = seen.events ?? [];
+      expect(seen.eventShapeOk, 'every event is { type, paramData }').toBe(true);
+      const firsts = CONTRACT_EVENT_ORDER.map((event) => events.indexOf(event));
       expect(
         firsts.every((index) => index >= 0),
-        `events seen: ${seen.join(' ')}`,
+        `events seen: ${events.join(' ')}`,
       ).toBe(true);
-      expect(firsts, `events seen: ${seen.join(' ')}`).toEqual([...firsts].sort((a, b) => a - b));
-    });
-
-    it('restarts at 0 on replayByVidAndPlayAuth', async () => {
-      const player = create({
-        vid: fixture.videoId,
-        playauth: await fixture.playAuth(fixture.videoId),
-        autoplay: true,
-        mute: true,
-      });
-      await nextEvent(player, 'playing', wait);
-      await untilTime(player, () => player.getCurrentTime() >= 1, wait);
-      const fresh = await fixture.playAuth(fixture.videoId);
-      const canplay = nextEvent(player, 'canplay', wait);
-      player.replayByVidAndPlayAuth(fixture.videoId, fresh);
-      await canplay;
-      expect(player.getCurrentTime()).toBeLessThan(0.5);
-    });
-
-    it('dispose empties the container, keeps class and size, is idempotent and allows a new player', async () => {
-      const player = create({
-        vid: fixture.videoId,
-        playauth: await fixture.playAuth(fixture.videoId),
-        autoplay: true,
-        mute: true,
+      expect(firsts, `events seen: ${events.join(' ')}`).toEqual([...firsts].sort((a, b) => a - b));
+      return;
+    }
+    case 'replay':
+      expect(seen.replay?.before).toBeGreaterThanOrEqual(1);
+      expect(seen.replay?.after).toBeLessThan(0.5);
+      return;
+    case 'dispose':
+      expect(seen.disposed).toMatchObject({
+        childCount: 0,
+        hasClass: true,
         width: '320px',
         height: '180px',
+        secondDisposeThrew: false,
       });
-      await nextEvent(player, 'canplay', wait);
-      player.dispose();
-      expect(container.childElementCount).toBe(0);
-      expect(container.classList.contains('prism-player')).toBe(true);
-      expect(container.style.width).toBe('320px');
-      expect(container.style.height).toBe('180px');
-      expect(() => player.dispose()).not.toThrow();
-      const next = create({
-        vid: fixture.videoId,
-        playauth: await fixture.playAuth(fixture.videoId),
-        autoplay: false,
-        mute: true,
+      expect(seen.disposed?.nextDuration).toBeGreaterThan(0);
+      return;
+    case 'expired':
+      expect(seen.error).toEqual({ code: 4002, messageType: 'string', readyCalled: false });
+      return;
+    case 'undecodable':
+      expect(seen.undecodable).toEqual({
+        coldCode: 4012,
+        coldReadyCalled: false,
+        warmStatus: 'error',
+        warmPlayInfoLoaded: false,
+        warmReadyCalled: false,
       });
-      await nextEvent(next, 'canplay', wait);
-      expect(next.getDuration()).toBeGreaterThan(0);
-    });
-
-    it('reports an expired credential as error 4002, without the ready callback', async () => {
-      let readyCalled = false;
-      const player = create(
-        { vid: fixture.videoId, playauth: await fixture.expiredPlayAuth(fixture.videoId) },
-        () => {
-          readyCalled = true;
-        },
-      );
-      const error = await nextEvent<AliplayerErrorData>(player, 'error', wait);
-      expect(error.error_code).toBe(4002);
-      expect(typeof error.error_msg).toBe('string');
-      expect(readyCalled).toBe(false);
-    });
-
-    it('fails an undecodable PlayAuth (4012) inside the constructor once the PlayAuth module is loaded', async () => {
-      // The first player of a page loads the SDK's PlayAuth module asynchronously; after that,
-      // decoding runs inside the constructor: the 4012 `error` fires before `new` returns, so a
-      // listener attached afterwards misses it and only getStatus() tells.
-      const warm = create({
-        vid: fixture.videoId,
-        playauth: await fixture.playAuth(fixture.videoId),
-        autoplay: false,
-      });
-      await nextEvent(warm, 'playInfoLoaded', wait);
-      warm.dispose();
-      let readyCalled = false;
-      const player = create({ vid: fixture.videoId, playauth: 'not a PlayAuth' }, () => {
-        readyCalled = true;
-      });
-      expect(player.getStatus()).toBe('error');
-      const loaded: string[] = [];
-      player.on('playInfoLoaded', () => loaded.push('playInfoLoaded'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(loaded).toEqual([]);
-      expect(readyCalled).toBe(false);
-    });
-
-    it('reports an unknown video as error 4500', async () => {
-      const vid = fixture.missingVideoId;
-      const player = create({ vid, playauth: await fixture.playAuth(vid) });
-      const error = await nextEvent<AliplayerErrorData>(player, 'error', wait);
-      expect(error.error_code).toBe(4500);
-    });
-  });
+      return;
+    case 'missing':
+      expect(seen.error?.code).toBe(4500);
+      return;
+  }
 }
