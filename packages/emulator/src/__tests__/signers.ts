@@ -148,17 +148,13 @@ export interface SdkPlayAuth {
   AuthInfo: string;
 }
 
-/**
- * The GetPlayInfo URL the SDK builds: at `<base>/?...` by default, or `<customVodServer>?...&RegionId=`
- * with `customVodServer`.
- */
-export function sdkGetPlayInfoUrl(
-  base: string,
+/** The GetPlayInfo query parameters the SDK sends (all but `Signature`). */
+export function sdkGetPlayInfoParams(
   playAuth: SdkPlayAuth,
   videoId: string,
-  options: { customVodServer?: boolean; region?: string; overrides?: Record<string, string> } = {},
-): string {
-  const params: Record<string, string> = {
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
     AccessKeyId: playAuth.AccessKeyId,
     Action: 'GetPlayInfo',
     VideoId: videoId,
@@ -177,8 +173,21 @@ export function sdkGetPlayInfoUrl(
     AuthInfo: playAuth.AuthInfo,
     PlayConfig: JSON.stringify({}),
     ReAuthInfo: JSON.stringify({}),
-    ...options.overrides,
+    ...overrides,
   };
+}
+
+/**
+ * The GetPlayInfo URL the SDK builds: at `<base>/?...` by default, or `<customVodServer>?...&RegionId=`
+ * with `customVodServer`.
+ */
+export function sdkGetPlayInfoUrl(
+  base: string,
+  playAuth: SdkPlayAuth,
+  videoId: string,
+  options: { customVodServer?: boolean; region?: string; overrides?: Record<string, string> } = {},
+): string {
+  const params = sdkGetPlayInfoParams(playAuth, videoId, options.overrides);
   const stringToSign = `GET&${aliyunEncodeURI('/')}&${aliyunEncodeURI(makeUTF8sort(params, '=', '&'))}`;
   const signature = createHmac('sha1', `${playAuth.AccessKeySecret}&`)
     .update(stringToSign)
