@@ -33,9 +33,14 @@ import {
 } from '../index';
 import { findLeaks } from './secretSweep';
 import { sdkGetPlayInfoParams } from './signers';
+import {
+  type Attempt,
+  createRecordingFetch,
+  emulatorClientOptions,
+  MAX_RETRIES,
+} from './vodClientRecorder';
 
 const ID = DEFAULT_VIDEO_IDS.testPattern;
-const MAX_RETRIES = 2;
 const STS_KEY = {
   accessKeyId: 'STS.HandlerIntegrationRole',
   accessKeySecret: 'HandlerStsSecret-3b5d',
@@ -45,14 +50,6 @@ const WRONG_SECRET = 'HandlerWrongSecret-a1b2c3';
 const UNKNOWN_KEY_ID = 'LTAIHandlerUnknownKey';
 const TRANSPORTS = ['node:http', 'direct'] as const;
 type Transport = (typeof TRANSPORTS)[number];
-
-interface Attempt {
-  nonce: string;
-  signature: string;
-  url: string;
-  status?: number;
-  body?: string;
-}
 
 interface Answer {
   status: number;
@@ -79,20 +76,10 @@ const authorize = vi.fn<(request: Request, videoId: string) => boolean>();
 const produced: string[] = [];
 const signatures = new Set<string>();
 
-const recordingFetch: typeof fetch = async (input, init) => {
-  const headers = new Headers(init?.headers);
-  const attempt: Attempt = {
-    nonce: headers.get('x-acs-signature-nonce') ?? '',
-    signature: /Signature=([0-9a-f]+)/.exec(headers.get('authorization') ?? '')?.[1] ?? '',
-    url: String(input),
-  };
+const recordingFetch = createRecordingFetch((attempt) => {
   signatures.add(attempt.signature);
   attempts.push(attempt);
-  const response = await fetch(input, init);
-  attempt.status = response.status;
-  attempt.body = await response.clone().text();
-  return response;
-};
+});
 
 function recordReport(error: unknown, context: PlayAuthErrorContext): void {
   reports.push({ error, context });
@@ -110,13 +97,7 @@ function setup(
 ): void {
   handler = createPlayAuthHandler({
     client: createVodClient({
-      endpoint: emulator.url,
-      accessKeyId: emulator.accessKeyId,
-      accessKeySecret: emulator.accessKeySecret,
-      fetch: recordingFetch,
-      timeoutMs: 2000,
-      maxRetries: MAX_RETRIES,
-      retryDelayMs: () => 5,
+      ...emulatorClientOptions(emulator, recordingFetch),
       ...clientOptions,
     }),
     authorize,

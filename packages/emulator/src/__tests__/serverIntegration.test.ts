@@ -20,9 +20,14 @@ import {
   type VodEmulator,
 } from '../index';
 import { findLeaks } from './secretSweep';
+import {
+  type Attempt,
+  createRecordingFetch,
+  emulatorClientOptions,
+  MAX_RETRIES,
+} from './vodClientRecorder';
 
 const ID = DEFAULT_VIDEO_IDS.testPattern;
-const MAX_RETRIES = 2;
 /** An STS key of the account (a RAM role's temporary credentials): needs its token. */
 const STS_KEY = {
   accessKeyId: 'STS.IntegrationRoleKeyA',
@@ -43,18 +48,6 @@ const LIMITED_KEY = {
 const WRONG_SECRET = 'IntegrationWrongSecret-0f0f0f';
 const UNKNOWN_KEY_ID = 'LTAIUnknownIntegrationKey';
 
-/** One HTTP request the client sent, seen by a recording `fetch`. */
-interface Attempt {
-  nonce: string;
-  date: string;
-  accessKeyId: string;
-  signature: string;
-  securityToken: string | null;
-  url: string;
-  status?: number;
-  body?: string;
-}
-
 const clock = createManualClock();
 let emulator: VodEmulator;
 let attempts: Attempt[] = [];
@@ -63,37 +56,13 @@ const produced: string[] = [];
 /** Every signature the client sent, to be swept for too. */
 const signatures = new Set<string>();
 
-/** Passes through to the global fetch, recording what each attempt signed and got back. */
-const recordingFetch: typeof fetch = async (input, init) => {
-  const headers = new Headers(init?.headers);
-  const authorization = headers.get('authorization') ?? '';
-  const attempt: Attempt = {
-    nonce: headers.get('x-acs-signature-nonce') ?? '',
-    date: headers.get('x-acs-date') ?? '',
-    accessKeyId: /Credential=([^,]+)/.exec(authorization)?.[1] ?? '',
-    signature: /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? '',
-    securityToken: headers.get('x-acs-security-token'),
-    url: String(input),
-  };
+const recordingFetch = createRecordingFetch((attempt) => {
   signatures.add(attempt.signature);
   attempts.push(attempt);
-  const response = await fetch(input, init);
-  attempt.status = response.status;
-  attempt.body = await response.clone().text();
-  return response;
-};
+});
 
 function client(options: Partial<CreateVodClientOptions> = {}) {
-  return createVodClient({
-    endpoint: emulator.url,
-    accessKeyId: emulator.accessKeyId,
-    accessKeySecret: emulator.accessKeySecret,
-    fetch: recordingFetch,
-    timeoutMs: 2000,
-    maxRetries: MAX_RETRIES,
-    retryDelayMs: () => 5,
-    ...options,
-  });
+  return createVodClient({ ...emulatorClientOptions(emulator, recordingFetch), ...options });
 }
 
 /** Awaits a call that must fail with a VodApiError and returns it (recorded for the sweep). */
