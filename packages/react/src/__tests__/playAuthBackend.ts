@@ -33,10 +33,14 @@ export const credentialFor = (
   expiresAt: issuedAt + seconds * 1000,
 });
 
-/** What the backend does for one request: a body (200), an error (status + VOD body), or hang. */
+/**
+ * What the backend does for one request: a body (200), an error (status + VOD body), a refused
+ * connection (`network`), or no answer until the request is aborted (`hang`).
+ */
 export type Reply =
   | { ok: true; delayMs?: number }
   | { status: number; code: string }
+  | { network: true }
   | { hang: true };
 
 /**
@@ -55,6 +59,7 @@ export function createPlayAuthBackend() {
         await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
         return HttpResponse.error();
       }
+      if ('network' in answer) return HttpResponse.error();
       if ('status' in answer) {
         return HttpResponse.json(
           { Code: answer.code, Message: 'test failure', RequestId: `err-${index}` },

@@ -125,6 +125,30 @@ describe('errors and retries', () => {
     expect(result.current.data).toBeUndefined();
   });
 
+  test('HTTP 400 with a Throttling code is retried on its code alone', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    backend.setReply(() => ({ status: 400, code: 'Throttling.User' }));
+    const { result } = renderPlayAuth('v1');
+    await advance(60_000);
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(backend.count()).toBe(4);
+    expect(result.current.error).toMatchObject({ code: 'Throttling.User', retryable: true });
+  });
+
+  test.each([
+    ['a refused connection', 'NetworkError', { network: true } as const],
+    ['no answer within timeoutMs', 'Timeout', { hang: true } as const],
+  ])('%s (%s) is retried 3 times: 4 requests in all', async (_, code, reply) => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    backend.setReply(() => reply);
+    const { result } = renderPlayAuth('v1', { timeoutMs: 1_000 });
+    await advance(60_000); // 4 timeouts of 1 s plus at most 1 + 2 + 4 s of backoff
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(backend.count()).toBe(4);
+    expect(result.current.error).toMatchObject({ name: 'PlayAuthError', code, retryable: true });
+    expect(result.current.data).toBeUndefined();
+  });
+
   test('a retry that succeeds clears the error', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     backend.setReply((_, i) =>
