@@ -17,7 +17,7 @@ import {
 } from 'react';
 import { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
 import { usePlayAuthConfig } from './PlayAuthProvider';
-import { playAuthQueryOptions } from './playAuthQueryOptions';
+import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
 import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
 import { useInView } from './useInView';
 import { usePlayerController } from './usePlayerController';
@@ -25,8 +25,13 @@ import { usePlayerCredential } from './usePlayerCredential';
 import { VodPlayerCover } from './VodPlayerCover';
 import { VodPlayerError, type VodPlayerErrorState, vodPlayerErrorKind } from './VodPlayerError';
 
-/** Props of {@link VodPlayer}. Unset `license`, `sdk` and `telemetry` come from `<PlayAuthProvider>`. */
-export interface VodPlayerProps extends PlayerEventProps {
+/**
+ * Props of {@link VodPlayer}. The credential options (`endpoint`, `fetcher`, `headers`,
+ * `credentials`, `authInfoTimeout`, `refreshMargin`, `timeoutMs`, `queryClient`) and the player
+ * defaults `license`, `sdk` and `telemetry` that are left unset come from the nearest
+ * `<PlayAuthProvider>`, else from the defaults of `usePlayAuth`.
+ */
+export interface VodPlayerProps extends PlayerEventProps, PlayAuthOptions {
   /** The VOD VideoId. Changing it switches the running player to the new video. */
   videoId: string;
   /** Requested credential validity in seconds (100..3000). Default: the provider's, else 100. */
@@ -93,8 +98,9 @@ export interface VodPlayerHandle {
  * Plays an ApsaraVideo VOD video with a PlayAuth from your backend, kept fresh by `usePlayAuth`.
  * Shows the cover, title and duration from `VideoMeta` before the player is ready (also when
  * server-rendered), loads the SDK and the credential in parallel, renews expiring credentials
- * keeping the position, and shows each error as an alert with a retry. Needs a QueryClient
- * (usually a `<PlayAuthProvider>` above).
+ * keeping the position, and shows each error as an alert with a retry. Needs a QueryClient: a
+ * `<PlayAuthProvider>` or `QueryClientProvider` above, or the `queryClient` prop. Without a
+ * provider, configure it through its props (`endpoint`, `headers`, ...).
  *
  * @example
  * ```tsx
@@ -106,8 +112,22 @@ export interface VodPlayerHandle {
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
     const { videoId, load = 'eager', height, aspectRatio = 16 / 9, onError } = props;
-    const { authInfoTimeout, license, sdk, telemetry } = props;
-    const config = usePlayAuthConfig({ authInfoTimeout, license, sdk, telemetry });
+    const { endpoint, fetcher, headers, credentials, authInfoTimeout, refreshMargin } = props;
+    const { timeoutMs, queryClient: client, license, sdk, telemetry } = props;
+    // Picked, not `props` whole: only these are settings (undefined ones inherit).
+    const config = usePlayAuthConfig({
+      endpoint,
+      fetcher,
+      headers,
+      credentials,
+      authInfoTimeout,
+      refreshMargin,
+      timeoutMs,
+      queryClient: client,
+      license,
+      sdk,
+      telemetry,
+    });
     const queryClient = useQueryClient(config.queryClient);
     const [section, setSection] = useState<HTMLElement | null>(null);
     const [container, setContainer] = useState<HTMLDivElement | null>(null);
@@ -127,8 +147,8 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       options: props.options,
     });
     const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
+      ...config,
       enabled: started,
-      authInfoTimeout,
       onRenewed: props.onCredentialRenewed,
     });
     usePlayerEvents(controller, props);

@@ -6,14 +6,13 @@ import {
   type VideoMeta,
 } from '@playauth/core';
 import { useEffect, useRef, useState } from 'react';
+import type { PlayAuthOptions } from './playAuthQueryOptions';
 import { type UsePlayAuthResult, usePlayAuth } from './usePlayAuth';
 
-/** Options of {@link usePlayerCredential}. */
-export interface UsePlayerCredentialOptions {
+/** Options of {@link usePlayerCredential}: the credential options (unset ones: the provider's). */
+export interface UsePlayerCredentialOptions extends PlayAuthOptions {
   /** Fetch and hand credentials to the player only while `true`. */
   enabled: boolean;
-  /** Requested validity in seconds. Default: the provider's. */
-  authInfoTimeout?: number;
   /** Called after each renewal on the running player, with the credential it got. */
   onRenewed?: (credential: PlayAuthCredential) => void;
 }
@@ -50,10 +49,10 @@ export function usePlayerCredential(
   controller: PlayerController,
   snapshot: PlayerSnapshot,
   videoId: string,
-  { enabled, authInfoTimeout, onRenewed }: UsePlayerCredentialOptions,
+  { enabled, onRenewed, ...options }: UsePlayerCredentialOptions,
 ): UsePlayerCredentialResult {
   const query = usePlayAuth(videoId, {
-    authInfoTimeout,
+    ...options,
     enabled,
     refresh: snapshot.sourceLoaded ? 'off' : 'auto',
   });

@@ -1,7 +1,9 @@
 import type { Aliplayer, AliplayerEvent, PlayAuthCredential } from '@playauth/core';
+import type { QueryClient } from '@tanstack/react-query';
 import { createRef } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { VodPlayerMessages } from '../messages';
+import type { PlayAuthFetcher, PlayAuthOptions } from '../playAuthQueryOptions';
 import { VodPlayer, type VodPlayerHandle, type VodPlayerProps } from '../VodPlayer';
 import type { VodPlayerErrorKind } from '../VodPlayerError';
 
@@ -23,6 +25,24 @@ describe('VodPlayerProps', () => {
     void (<VodPlayer videoId="v" load="idle" />);
     // @ts-expect-error managed options stay typed: autoplay is a boolean
     void (<VodPlayer videoId="v" options={{ autoplay: 'yes' }} />);
+  });
+
+  it('takes every credential option, as the provider and the hook do', () => {
+    expectTypeOf<VodPlayerProps>().toExtend<PlayAuthOptions>();
+    expectTypeOf<VodPlayerProps['fetcher']>().toEqualTypeOf<PlayAuthFetcher | undefined>();
+    expectTypeOf<VodPlayerProps['queryClient']>().toEqualTypeOf<QueryClient | undefined>();
+    void (
+      <VodPlayer
+        videoId="v"
+        endpoint="/api/play-auth"
+        headers={async () => ({ authorization: 'Bearer t' })}
+        credentials="include"
+        refreshMargin={(validityMs) => validityMs / 5}
+        timeoutMs={5_000}
+      />
+    );
+    // @ts-expect-error headers are a HeadersInit or a function returning one
+    void (<VodPlayer videoId="v" headers={42} />);
   });
 
   it('types event callbacks from the SDK event map', () => {
