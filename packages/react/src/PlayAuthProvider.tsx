@@ -1,3 +1,4 @@
+import type { AliplayerLicense, AliplayerSource } from '@playauth/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createContext, createElement, useContext, useState } from 'react';
@@ -5,10 +6,10 @@ import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQuery
 
 /** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
 export interface PlayAuthPlayerDefaults {
-  /** Aliplayer license (required by the SDK for some features and domains). */
-  license?: { domain: string; key: string };
-  /** Where the Aliplayer SDK is loaded from (see the SDK loader). */
-  sdk?: unknown;
+  /** Aliplayer licence for the page's domain; required on http(s) pages (SDK >= 2.28). */
+  license?: AliplayerLicense;
+  /** Where the Aliplayer SDK is loaded from (see `loadAliplayer`). Default: the official CDN. */
+  sdk?: AliplayerSource;
   /** Whether the Aliplayer SDK may send its usage telemetry. */
   telemetry?: boolean;
 }

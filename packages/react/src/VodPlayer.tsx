@@ -136,7 +136,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
     const started = load === 'eager' || (load === 'visible' ? inView : clicked);
 
     const { controller, snapshot } = usePlayerController({
-      sdk: config.sdk as AliplayerSource | undefined,
+      sdk: config.sdk,
       license: config.license,
       telemetry: config.telemetry,
       autoplay: props.autoplay ?? load === 'interaction',

@@ -1,9 +1,15 @@
-import type { PlayAuthCredential, PlayAuthError } from '@playauth/core';
+import type {
+  AliplayerLicense,
+  AliplayerSource,
+  PlayAuthCredential,
+  PlayAuthError,
+} from '@playauth/core';
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type PlayAuthConfig,
   type PlayAuthFetcher,
+  PlayAuthProvider,
   type PlayAuthProviderProps,
   type PlayAuthQueryKey,
   playAuthQueryOptions,
@@ -72,7 +78,10 @@ describe('configuration types', () => {
       signal: AbortSignal;
     }>();
     expectTypeOf<PlayAuthProviderProps>().toHaveProperty('license');
-    expectTypeOf<PlayAuthProviderProps['sdk']>().toEqualTypeOf<unknown>();
+    expectTypeOf<PlayAuthProviderProps['sdk']>().toEqualTypeOf<AliplayerSource | undefined>();
+    expectTypeOf<PlayAuthProviderProps['license']>().toEqualTypeOf<AliplayerLicense | undefined>();
+    // @ts-expect-error an SDK source is a URL, script/CSS URLs, a constructor or a loader
+    void PlayAuthProvider({ sdk: 42 });
     expectTypeOf(usePlayAuthConfig()).toEqualTypeOf<PlayAuthConfig>();
     expectTypeOf<PlayAuthConfig['endpoint']>().toEqualTypeOf<string>();
     expectTypeOf<PlayAuthConfig['telemetry']>().toEqualTypeOf<boolean | undefined>();
