@@ -34,8 +34,6 @@ import { VodPlayerError, type VodPlayerErrorState, vodPlayerErrorKind } from './
 export interface VodPlayerProps extends PlayerEventProps, PlayAuthOptions {
   /** The VOD VideoId. Changing it switches the running player to the new video. */
   videoId: string;
-  /** Requested credential validity in seconds (100..3000). Default: the provider's, else 100. */
-  authInfoTimeout?: number;
   /** Aliplayer licence for the page's domain; required on http(s) pages (SDK >= 2.28). */
   license?: AliplayerLicense;
   /** Where the SDK comes from (see `loadAliplayer`). Default: the official CDN. */
