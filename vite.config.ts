@@ -3,32 +3,30 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { workspaceAlias } from './dev/workspaceAlias.js';
 import { CHROMIUM_ARGS, findChromiumPath, HEADLESS } from './e2e/chromium.js';
 
-const pkg = (name: string, file = 'index.ts') =>
-  fileURLToPath(new URL(`./packages/${name}/src/${file}`, import.meta.url));
-
-/** Workspace packages resolve to their sources, so tests and Storybook never need a build. */
-export const alias = {
-  '@playauth/core': pkg('core'),
-  '@playauth/react': pkg('react'),
-  '@playauth/server': pkg('server'),
-  '@playauth/emulator': pkg('emulator'),
-  '@playauth/testing/msw': pkg('testing', 'msw.ts'),
-  '@playauth/testing': pkg('testing'),
-};
+/**
+ * Workspace packages resolve to their sources in the node, dom and storybook projects, so they never
+ * need a build. The e2e project has no alias: it runs the built `dist` a user installs.
+ */
+const alias = workspaceAlias();
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias },
   test: {
     projects: [
       {
         extends: true,
+        resolve: { alias },
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'bench/*.test.ts'],
+          include: [
+            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'bench/*.test.ts',
+            'dev/__tests__/*.test.ts',
+          ],
           typecheck: {
             enabled: true,
             include: ['packages/*/src/**/*.test-d.{ts,tsx}'],
@@ -38,6 +36,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        resolve: { alias },
         test: {
           name: 'dom',
           environment: 'jsdom',
@@ -52,9 +51,10 @@ export default defineConfig({
 
 /**
  * Real-browser projects: `storybook` (every story as a test, in Chromium, through
- * @storybook/addon-vitest) and `e2e` (the real Aliplayer SDK on a file: page driven by Playwright).
- * Only built when Vitest loads this file: Storybook's Vite builder loads it too (for `alias` and the
- * React plugin), and `storybookTest()` loads the Storybook config, which must not happen inside
+ * @storybook/addon-vitest) and `e2e` (the built packages and the real Aliplayer SDK on a file: page
+ * driven by Playwright; `npm test` builds first, e2e/assertPackagesBuilt.ts says so when it did not).
+ * Only built when Vitest loads this file: Storybook's Vite builder loads it too (for the React
+ * plugin), and `storybookTest()` loads the Storybook config, which must not happen inside
  * Storybook itself.
  */
 function browserProjects(): TestProjectInlineConfiguration[] {
@@ -63,6 +63,7 @@ function browserProjects(): TestProjectInlineConfiguration[] {
   return [
     {
       extends: true,
+      resolve: { alias },
       plugins: [
         storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
       ],
@@ -83,7 +84,7 @@ function browserProjects(): TestProjectInlineConfiguration[] {
       test: {
         name: 'e2e',
         environment: 'node',
-        include: ['e2e/**/*.e2e.test.ts'],
+        include: ['e2e/**/*.test.ts'],
         globalSetup: ['./e2e/globalSetup.ts'],
         // One browser at a time: the machine has two cores and the SDK is timing-sensitive.
         fileParallelism: false,

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { EMULATOR_VIDEOS } from '../packages/emulator/src/catalogue.js';
+import { runnerImport } from 'vite';
+import { workspaceAlias } from '../dev/workspaceAlias.js';
 
 /**
  * One video of the emulator's default catalogue as the browser sees it. The same ids work with
@@ -13,18 +14,26 @@ export interface StorybookCatalogueEntry {
   status: string;
   /** File name of the clip under `/media/` (playable videos only). */
   media?: string;
+  /** The emulator's SVG cover, which the MSW stand-ins serve where no emulator runs. */
+  coverSvg: string;
 }
 
 /**
  * Reads the emulator's catalogue in Node (it knows the clip files) so the browser gets one source
- * of truth through Vite `define`.
+ * of truth through Vite `define`. Loaded through Vite with the workspace alias: the emulator's
+ * sources, so a fresh clone needs no build.
  */
-export function storybookCatalogue(): StorybookCatalogueEntry[] {
-  return EMULATOR_VIDEOS.map((video) => ({
+export async function storybookCatalogue(): Promise<StorybookCatalogueEntry[]> {
+  const { module: emulator } = await runnerImport<typeof import('@playauth/emulator')>(
+    '@playauth/emulator',
+    { configFile: false, logLevel: 'silent', resolve: { alias: workspaceAlias() } },
+  );
+  return emulator.EMULATOR_VIDEOS.map((video) => ({
     videoId: video.videoId,
     title: video.title,
     duration: video.duration,
     status: video.status,
     ...(video.media ? { media: basename(video.media.file) } : {}),
+    coverSvg: emulator.renderCoverSvg(video),
   }));
 }

@@ -6,7 +6,9 @@ import { type ReactNode, useEffect, useState } from 'react';
 import {
   loadStoryEnvironment,
   PLAY_AUTH_ENDPOINT,
+  runtime,
   type StoryEnvironment,
+  startPassThroughWorker,
   storyHandlers,
 } from './storyEnvironment';
 
@@ -63,7 +65,10 @@ const withPlayAuth: Decorator = (Story, context) => {
 const preview: Preview = {
   tags: ['autodocs'],
   // mswLoader first: the worker must be up before the environment loader fetches anything.
-  loaders: [mswLoader(), async () => ({ playauth: await loadStoryEnvironment() })],
+  loaders: [
+    mswLoader(runtime.devMiddleware ? startPassThroughWorker : undefined),
+    async () => ({ playauth: await loadStoryEnvironment() }),
+  ],
   decorators: [withPlayAuth],
   parameters: {
     layout: 'padded',

@@ -8,8 +8,13 @@ import { loadAliplayer } from '@playauth/core';
 import { FakeAliplayer, type FakeVideoCatalog } from '@playauth/testing';
 import { getPlayInfoHandlers, playAuthHandlers } from '@playauth/testing/msw';
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { renderCoverSvg } from '../packages/emulator/src/renderCoverSvg';
-import type { PlayAuthDevInfo } from './playAuthDevServer';
+import type { SetupWorker } from 'msw/browser';
+import {
+  LOCAL_DEV_INFO_PATH,
+  LOCAL_PLAY_AUTH_PATH,
+  type LocalBackendDevInfo,
+} from '../dev/localBackendPaths';
+import type { StorybookCatalogueEntry } from './catalogue';
 import type { StorybookRuntimeConfig } from './playerEngine';
 
 // Browser side of the Storybook setup. Three modes, one set of stories:
@@ -23,7 +28,7 @@ export const runtime: StorybookRuntimeConfig = __PLAYAUTH_STORYBOOK__;
 export const catalogue = __PLAYAUTH_CATALOGUE__;
 
 /** Where every story fetches credentials (same origin in all modes). */
-export const PLAY_AUTH_ENDPOINT = '/api/play-auth';
+export const PLAY_AUTH_ENDPOINT = LOCAL_PLAY_AUTH_PATH;
 /** A credential endpoint the "backend down" story can switch off and on (always MSW). */
 export const FLAKY_ENDPOINT = '/api/play-auth-flaky';
 /** An SDK script URL the "SDK load failure" story can break and mend (always MSW). */
@@ -67,6 +72,14 @@ function mockCatalogue(origin: string): FakeVideoCatalog {
     coverUrl: storyCoverUrl(video.videoId),
     ...(video.media ? { playUrl: `${origin}/media/${video.media}` } : {}),
   }));
+}
+
+/** What `npm start`'s dev server reports at {@link LOCAL_DEV_INFO_PATH} (see .storybook/main.ts). */
+export interface PlayAuthDevInfo extends LocalBackendDevInfo {
+  engine: StorybookRuntimeConfig['engine'];
+  engineReason: string;
+  /** The emulator's catalogue (ids to try). */
+  videos: readonly Omit<StorybookCatalogueEntry, 'coverSvg'>[];
 }
 
 /** What the decorator needs to know about the mode it runs in. */
@@ -145,7 +158,7 @@ async function createEnvironment(): Promise<StoryEnvironment> {
 }
 
 async function fetchDevInfo(): Promise<PlayAuthDevInfo> {
-  const response = await fetch('/__playauth/dev-info', { cache: 'no-store' });
+  const response = await fetch(LOCAL_DEV_INFO_PATH, { cache: 'no-store' });
   if (!response.ok) throw new Error(`playauth dev middleware answered ${response.status}`);
   return (await response.json()) as PlayAuthDevInfo;
 }
@@ -165,6 +178,19 @@ export function withDefaults(
   }
   StoryAliplayer.getVersion = () => Player.getVersion?.() ?? 'unknown';
   return StoryAliplayer as unknown as AliplayerConstructor;
+}
+
+/**
+ * Starts MSW for `npm start`, where the real handler, the emulator and the SDK files answer every
+ * request MSW has no handler for: those pass through silently (the addon's default setup would
+ * warn "intercepted a request without a matching request handler" for each). Other modes keep the
+ * default, where such a warning means a stand-in is missing.
+ */
+export async function startPassThroughWorker(): Promise<SetupWorker> {
+  const { setupWorker } = await import('msw/browser');
+  const worker = setupWorker();
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  return worker;
 }
 
 /**
@@ -195,7 +221,7 @@ export function storyHandlers(): Record<string, HttpHandler[]> {
       const videoId = String(params.file).replace(/\.svg$/, '');
       const video = catalogue.find((v) => v.videoId === videoId);
       if (!video) return new HttpResponse(null, { status: 404 });
-      return new HttpResponse(renderCoverSvg(video), {
+      return new HttpResponse(video.coverSvg, {
         headers: { 'content-type': 'image/svg+xml' },
       });
     }),

@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Two entries: `@playauth/testing` (no msw) and `@playauth/testing/msw`.
-  entry: ['src/index.ts', 'src/msw.ts'],
+  // `@playauth/testing` (no msw), `@playauth/testing/msw` and `@playauth/testing/contract`.
+  entry: { index: 'src/index.ts', msw: 'src/msw.ts', contract: 'src/contract/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -18,6 +18,7 @@ export {
   decodePlayAuth,
   type PlayAuthPayload,
 } from './playAuthToken';
+export { renderCoverSvg } from './renderCoverSvg';
 export { startVodEmulator } from './startVodEmulator';
 export {
   DEFAULT_ACCESS_KEY,
