@@ -1,14 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
-import { aliplayerBuildMiddleware } from './aliplayerBuildMiddleware';
+import { aliplayerBuildMiddleware } from './aliplayerBuildMiddleware.js';
 import {
   LOCAL_ALIPLAYER_PATH,
   LOCAL_DEV_INFO_PATH,
   LOCAL_PLAY_AUTH_PATH,
   type LocalBackendDevInfo,
-} from './localBackendPaths';
-import type { LocalBackend, LocalBackendOptions } from './startLocalBackend';
+} from './localBackendPaths.js';
+import type { LocalBackend, LocalBackendOptions } from './startLocalBackend.js';
 
 /** Options of {@link localBackendVitePlugin}. */
 export interface LocalBackendVitePluginOptions {
@@ -46,7 +46,7 @@ export function localBackendVitePlugin(options: LocalBackendVitePluginOptions = 
     async configureServer(server) {
       const { startLocalBackend } = (await server.ssrLoadModule(
         startLocalBackendFile,
-      )) as typeof import('./startLocalBackend');
+      )) as typeof import('./startLocalBackend.js');
       const backend: LocalBackend = await startLocalBackend({
         ...options.backend,
         listen: false,

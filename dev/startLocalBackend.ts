@@ -9,7 +9,7 @@ import {
   type PlayAuthHandler,
   toNodeHandler,
 } from '@playauth/server';
-import { LocalBackendError } from './LocalBackendError';
+import { LocalBackendError } from './LocalBackendError.js';
 
 /** The only interface the local backend binds: it hands out credentials to anyone who asks. */
 export const LOCAL_HOST = '127.0.0.1';
