@@ -1,8 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startVodEmulator } from '@playauth/emulator';
-import { createPlayAuthHandler, createVodClient, toNodeHandler } from '@playauth/server';
 import {
   type Browser,
   type BrowserContext,
@@ -10,74 +6,37 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { ALIPLAYER_BUILD_DIR } from '../dev/aliplayerBuildMiddleware';
+import {
+  type LocalBackend,
+  type LocalBackendOptions,
+  startLocalBackend,
+} from '../dev/startLocalBackend';
 import { chromiumLaunchOptions } from './chromium';
 
 /** The installed real SDK build folder, as a file: URL with a trailing slash. */
-export const SDK_BUILD_URL = pathToFileURL(
-  fileURLToPath(new URL('../node_modules/aliyun-aliplayer/build/', import.meta.url)),
-).href.replace(/\/?$/, '/');
+export const SDK_BUILD_URL = pathToFileURL(ALIPLAYER_BUILD_DIR).href.replace(/\/?$/, '/');
 
 /** The test page built by globalSetup (e2e/page -> e2e/.dist). */
 export const PAGE_URL = pathToFileURL(
   fileURLToPath(new URL('./.dist/index.html', import.meta.url)),
 ).href;
 
-export type VodEmulator = Awaited<ReturnType<typeof startVodEmulator>>;
-
-/** The backend a test page talks to: the emulator plus the real handler on node:http. */
-export interface Backend {
-  emulator: VodEmulator;
-  /** Credential endpoint (the real `createPlayAuthHandler`), http://127.0.0.1:<port>/play-auth. */
-  endpoint: string;
-  /** GetPlayInfo goes here (player option `customVodServer`). */
-  customVodServer: string;
-  /** Credential requests the handler received (path + query), in order. */
-  credentialRequests: string[];
-  close(): Promise<void>;
-}
+/** The backend a test page talks to: the emulator plus the real handler (see dev/). */
+export type Backend = LocalBackend;
 
 /**
- * Starts the emulator and serves the real handler on 127.0.0.1 (port 0). CORS allows the origin of
- * file: pages because the test page is one — only this test setup does that.
+ * Starts the local backend for a file: test page: its CORS allows the origin of file: pages
+ * (`null`, or `file://` with --allow-file-access-from-files), which only this test setup does.
  */
-export async function startBackend(
-  options: Parameters<typeof startVodEmulator>[0] = {},
-  handlerOptions: Pick<Parameters<typeof createPlayAuthHandler>[0], 'coalesce'> = {},
+export function startBackend(
+  emulator: LocalBackendOptions['emulator'] = {},
+  handler: LocalBackendOptions['handler'] = {},
 ): Promise<Backend> {
-  const emulator = await startVodEmulator({ port: 0, ...options });
-  const client = createVodClient({
-    accessKeyId: emulator.accessKeyId,
-    accessKeySecret: emulator.accessKeySecret,
-    endpoint: emulator.url,
-  });
-  const handler = toNodeHandler(
-    createPlayAuthHandler({
-      client,
-      // Tests only: every video may be played. A real app authorises the user here.
-      authorize: async () => true,
-      // A file: page sends `Origin: null`, or `file://` with --allow-file-access-from-files.
-      cors: { origin: ['null', 'file://'] },
-      ...handlerOptions,
-    }),
-  );
-  const credentialRequests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    credentialRequests.push(req.url ?? '');
-    void handler(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
+  return startLocalBackend({
     emulator,
-    endpoint: `http://127.0.0.1:${port}/play-auth`,
-    customVodServer: emulator.url,
-    credentialRequests,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await emulator.close();
-    },
-  };
+    handler: { cors: { origin: ['null', 'file://'] }, ...handler },
+  });
 }
 
 /** Starts the browser (Debian Chromium) once per test file. */

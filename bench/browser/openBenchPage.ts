@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { isLocalUrl } from '../../e2e/harness';
-import type { BenchMountOptions } from '../page/benchPageApi';
+import type { MountOptions } from '../../e2e/page/PageApi';
 
-/** One fresh browser context on the bench page (fresh HTTP cache, fresh SDK load). */
+/** One fresh browser context on the test page (fresh HTTP cache, fresh SDK load). */
 export interface BenchPage {
   page: Page;
   context: BrowserContext;
@@ -10,8 +10,8 @@ export interface BenchPage {
   /** Every request URL the page made. */
   requests: string[];
   pageErrors: Error[];
-  /** `window.playauthBench.mount(options)`; returns the page time it started. */
-  mount(options: BenchMountOptions): Promise<number>;
+  /** `window.playauthPage.mount(options)`; returns the page time it started. */
+  mount(options: MountOptions): Promise<number>;
   unmount(): Promise<void>;
   /** Page time of the first `playing` at or after `since`, or null after `timeoutMs`. */
   playingAfter(since: number, timeoutMs?: number): Promise<number | null>;
@@ -23,7 +23,7 @@ export interface BenchPage {
 }
 
 /**
- * Opens the built bench page as a file: URL (the SDK skips its licence check there) in a new
+ * Opens the built test page (scenario `mount`) as a file: URL (the SDK skips its licence check there) in a new
  * context. Requests that would leave the machine are aborted and reported.
  */
 export async function openBenchPage(
@@ -42,8 +42,8 @@ export async function openBenchPage(
     (route) => route.abort('blockedbyclient'),
   );
   if (options.initScript) await page.addInitScript({ content: options.initScript });
-  await page.goto(pageUrl);
-  await page.waitForFunction(() => window.playauthBench !== undefined);
+  await page.goto(`${pageUrl}?scenario=mount`);
+  await page.waitForFunction(() => window.playauthPage !== undefined);
   const cdp = await context.newCDPSession(page);
   return {
     page,
@@ -52,10 +52,10 @@ export async function openBenchPage(
     requests,
     pageErrors,
     mount: (mountOptions) =>
-      page.evaluate((o) => window.playauthBench?.mount(o) ?? Number.NaN, mountOptions),
-    unmount: () => page.evaluate(() => window.playauthBench?.unmount()),
+      page.evaluate((o) => window.playauthPage?.mount(o) ?? Number.NaN, mountOptions),
+    unmount: () => page.evaluate(() => window.playauthPage?.unmount()),
     playingAfter: (since, timeoutMs = 20_000) =>
-      page.evaluate(([s, t]) => window.playauthBench?.playingAfter(s, t) ?? null, [
+      page.evaluate(([s, t]) => window.playauthPage?.playingAfter(s, t) ?? null, [
         since,
         timeoutMs,
       ] as const),

@@ -1,17 +1,6 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { benchPaths } from '../benchPaths';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
+import { aliplayerBuildMiddleware } from '../../dev/aliplayerBuildMiddleware';
 
 /** The installed SDK build, served like a self-hosted copy. */
 export interface SdkServer {
@@ -28,28 +17,15 @@ export interface SdkServer {
  * to the build folder -> ms): figure 4 puts 400 ms on `aliplayer-min.js`, as a slow CDN would.
  */
 export async function startSdkServer(delays: Record<string, number> = {}): Promise<SdkServer> {
-  const build = join(benchPaths.root, 'node_modules/aliyun-aliplayer/build');
   const requests: string[] = [];
+  const serve = aliplayerBuildMiddleware({
+    prefix: '/build/',
+    delays,
+    headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' },
+  });
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    requests.push(path);
-    const relative = normalize(path.replace(/^\/build\//, '')).replace(/^(\.\.[/\\])+/, '');
-    const file = join(build, relative);
-    if (!file.startsWith(build) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end();
-      return;
-    }
-    const send = () => {
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-        'Access-Control-Allow-Origin': '*',
-      });
-      createReadStream(file).pipe(res);
-    };
-    const delay = delays[relative] ?? 0;
-    if (delay > 0) setTimeout(send, delay);
-    else send();
+    requests.push(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    serve(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,10 +1,10 @@
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import type { Browser } from 'playwright-core';
 import { type Backend, startBackend } from '../../e2e/harness';
+import type { LeakCounts } from '../../e2e/page/PageApi';
 import { openBenchPage } from '../browser/openBenchPage';
 import { startSdkServer } from '../browser/startSdkServer';
 import { type FigureRow, failedRow, row } from '../FigureRow';
-import type { BenchLeakCounts } from '../page/benchPageApi';
 
 /**
  * Init script: counts the page's pending timers (timeouts not yet fired or cleared, live
@@ -50,7 +50,7 @@ const TRACK_TIMERS = `(() => {
   });
 })();`;
 
-interface Counters extends BenchLeakCounts {
+interface Counters extends LeakCounts {
   heapBytes: number;
   domNodes: number;
   listeners: number;
@@ -101,7 +101,7 @@ async function runSeries(
   const counters = async (): Promise<Counters> => {
     await bench.page.waitForTimeout(2000);
     await bench.collectGarbage();
-    const leaks = await bench.page.evaluate(() => window.playauthBench?.leaks());
+    const leaks = await bench.page.evaluate(() => window.playauthPage?.leaks());
     if (!leaks) throw new Error('bench page API missing');
     const dom = await bench.cdp.send('Memory.getDOMCounters');
     const heap = await bench.cdp.send('Runtime.getHeapUsage');

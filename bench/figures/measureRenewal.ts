@@ -1,10 +1,10 @@
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import type { Browser } from 'playwright-core';
 import { startBackend } from '../../e2e/harness';
+import type { MediaEvent } from '../../e2e/page/PageApi';
 import { openBenchPage } from '../browser/openBenchPage';
 import { startSdkServer } from '../browser/startSdkServer';
 import { type FigureRow, failedRow, row } from '../FigureRow';
-import type { BenchEvent } from '../page/benchPageApi';
 import { median } from '../runLoad';
 
 interface RenewalSample {
@@ -51,7 +51,7 @@ export async function measureRenewal(
         await bench.page.waitForTimeout(2500);
         const before = backend.credentialRequests.length;
         const trigger = await bench.page.evaluate(() => {
-          const api = window.playauthBench;
+          const api = window.playauthPage;
           if (!api) return null;
           api.expireCredentials();
           const at = performance.now();
@@ -65,7 +65,7 @@ export async function measureRenewal(
         let resumed: { at: number; position: number } | null = null;
         for (let waited = 0; !resumed && waited < 15_000; waited += 100) {
           await bench.page.waitForTimeout(100);
-          const events = await bench.page.evaluate(() => window.playauthBench?.events ?? []);
+          const events = await bench.page.evaluate(() => window.playauthPage?.mediaEvents ?? []);
           resumed = resumePoint(events, trigger.at);
         }
         if (!resumed) {
@@ -126,7 +126,7 @@ export async function measureRenewal(
  * `seeked` that follows the trigger (the controller seeks back after `replayByVidAndPlayAuth`
  * restarts at 0), with the position it resumed at.
  */
-function resumePoint(events: BenchEvent[], since: number): { at: number; position: number } | null {
+function resumePoint(events: MediaEvent[], since: number): { at: number; position: number } | null {
   const after = events.filter((event) => event.at >= since);
   const seeked = after.findIndex((event) => event.type === 'seeked');
   if (seeked < 0) return null;

@@ -50,7 +50,7 @@ export async function measureTimeToPlaying(
           else if (run > 0) samples[mode].push(playing - started);
           if (run === runs && playing !== null) {
             const loads = await bench.page.evaluate(
-              (s) => window.playauthBench?.resources(s) ?? [],
+              (s) => window.playauthPage?.resources(s) ?? [],
               started,
             );
             timelines[mode] = [

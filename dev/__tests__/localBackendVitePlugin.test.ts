@@ -26,7 +26,7 @@ beforeAll(async () => {
     plugins: [localBackendVitePlugin({ devInfo: { engine: 'fake' } })],
   });
   await server.listen();
-  origin = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo | null)?.port}`;
 }, 60_000);
 
 afterAll(async () => {
@@ -63,8 +63,8 @@ describe('localBackendVitePlugin', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect((await script.text()).length).toBeGreaterThan(100_000);
-    const escape = await fetch(`${origin}${LOCAL_ALIPLAYER_PATH}..%2F..%2Fpackage.json`);
-    expect(await escape.text()).not.toContain('"aliyun-aliplayer"');
+    const outside = await fetch(`${origin}${LOCAL_ALIPLAYER_PATH}..%2F..%2Fpackage.json`);
+    expect(await outside.text()).not.toContain('"aliyun-aliplayer"');
   });
 
   it('stops the emulator with the dev server', async () => {

@@ -1,12 +1,12 @@
 import { createManualClock, DEFAULT_VIDEO_IDS, type ManualClock } from '@playauth/emulator';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import { expectAliplayerContract } from '../packages/testing/src/contract/aliplayerContract';
 import {
   ALIPLAYER_SCENARIOS,
   type AliplayerObservations,
   type AliplayerScenario,
-} from '../packages/testing/src/contract/aliplayerScenarios';
+  expectAliplayerContract,
+} from '@playauth/testing/contract';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import {
   type Backend,
   launchBrowser,
@@ -15,7 +15,7 @@ import {
   startBackend,
   type TestPage,
 } from './harness';
-import type { PageContractFixture } from './page/pageApi';
+import type { PageContractFixture } from './page/PageApi';
 
 // The Aliplayer contract of @playauth/testing, against the real SDK and FakeAliplayer alike. The
 // real SDK only plays without a licence on file: pages, which Vitest's browser mode cannot serve:
@@ -99,7 +99,7 @@ async function run(
   const args = { scenario, implementation, fixture: fixture() };
   return page.page.evaluate(
     ({ scenario, implementation, fixture }) =>
-      window.playauthE2e?.contract(scenario, implementation, fixture) ??
+      window.playauthPage?.contract(scenario, implementation, fixture) ??
       Promise.reject(new Error('page API missing')),
     args,
   );

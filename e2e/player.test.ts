@@ -60,7 +60,7 @@ async function open(query: Partial<PageQuery> & { videoId: string }): Promise<Te
 
 /** The `<video>` element's currentTime (independent of the SDK's own bookkeeping). */
 function videoTime(page: Page): Promise<number> {
-  return page.evaluate(() => window.playauthE2e?.video()?.currentTime ?? -1);
+  return page.evaluate(() => window.playauthPage?.video()?.currentTime ?? -1);
 }
 
 /** Waits until the `<video>` plays: currentTime strictly increases between two reads. */
@@ -98,7 +98,7 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     }
     const { page } = current as TestPage;
     await expectAdvancing(page, 0.3);
-    expect(await page.evaluate(() => window.playauthE2e?.video()?.src)).toContain(
+    expect(await page.evaluate(() => window.playauthPage?.video()?.src)).toContain(
       `/media/${testPattern}.mp4?auth_key=`,
     );
     expect(await status(page)).toBe('playing');
@@ -113,22 +113,22 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     // to make "playing again" observable after the renewal.
     const { page } = await open({ videoId: testPattern, loop: true, authTimeout: '30' });
     await expectAdvancing(page, 1.5);
-    const firstUrl = await page.evaluate(() => window.playauthE2e?.video()?.src ?? '');
+    const firstUrl = await page.evaluate(() => window.playauthPage?.video()?.src ?? '');
 
     // The emulator's clock jumps past the play URL's lifetime: the emulator now refuses it.
     clock.advance(60_000);
     const refused = await fetch(firstUrl, { headers: { Range: 'bytes=0-1' } });
     expect(refused.status).toBe(403);
     const gotBefore = backend.emulator.count('GetPlayInfo');
-    const before = await page.evaluate(() => window.playauthE2e?.getCurrentTime() ?? -1);
-    await page.evaluate(() => window.playauthE2e?.renew());
-    const after = await page.evaluate(() => window.playauthE2e?.getCurrentTime() ?? -1);
+    const before = await page.evaluate(() => window.playauthPage?.getCurrentTime() ?? -1);
+    await page.evaluate(() => window.playauthPage?.renew());
+    const after = await page.evaluate(() => window.playauthPage?.getCurrentTime() ?? -1);
 
     expect(backend.emulator.count('GetPlayInfo')).toBeGreaterThan(gotBefore);
     expect(Math.abs(after - before)).toBeLessThan(0.5);
     // The player reported the renewal, and its first time update afterwards is at the old position.
     const firstUpdateAfterRenewal = async () => {
-      const events = await page.evaluate(() => window.playauthE2e?.events ?? []);
+      const events = await page.evaluate(() => window.playauthPage?.events ?? []);
       const renewedAt = events.findIndex((event) => event.type === 'renewed');
       if (renewedAt < 0) return undefined;
       const update = events.slice(renewedAt).find((event) => event.type === 'timeupdate');
@@ -138,7 +138,7 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     expect(Math.abs(((await firstUpdateAfterRenewal()) ?? Number.NaN) - before)).toBeLessThan(0.5);
     await expectAdvancing(page, after);
     await expect.poll(() => status(page), { timeout: 10_000 }).toBe('playing');
-    const renewedUrl = await page.evaluate(() => window.playauthE2e?.video()?.src ?? '');
+    const renewedUrl = await page.evaluate(() => window.playauthPage?.video()?.src ?? '');
     expect(renewedUrl).toMatch(/auth_key=/);
     expect(renewedUrl).not.toBe(firstUrl);
     const lastMedia = backend.emulator.requests.filter((r) => r.action === 'media').at(-1);
@@ -149,10 +149,10 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     const { page } = await open({ videoId: testPattern });
     await expectAdvancing(page, 0.3);
     const videoElement = await page.locator('video').elementHandle();
-    await page.evaluate((id) => window.playauthE2e?.setVideoId(id), colourBars);
+    await page.evaluate((id) => window.playauthPage?.setVideoId(id), colourBars);
 
     await expect
-      .poll(() => page.evaluate(() => window.playauthE2e?.video()?.src ?? ''), { timeout: 15_000 })
+      .poll(() => page.evaluate(() => window.playauthPage?.video()?.src ?? ''), { timeout: 15_000 })
       .toContain(`/media/${colourBars}.mp4`);
     await expectAdvancing(page, 0.2);
     await page.getByRole('region', { name: 'Colour bars with a 660 Hz tone' }).waitFor();
@@ -184,7 +184,7 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     expect(await page.locator('video').count()).toBe(1);
     expect(await page.locator('.prism-player').count()).toBe(1);
 
-    await page.evaluate(() => window.playauthE2e?.unmount());
+    await page.evaluate(() => window.playauthPage?.unmount());
     await page.getByTestId('unmounted').waitFor();
     expect(await page.locator('video').count()).toBe(0);
     // Nothing keeps running: no more requests after the unmount.
