@@ -3,8 +3,8 @@ import {
   ALIPLAYER_SCENARIOS,
   type AliplayerObservations,
   type AliplayerScenario,
-  expectAliplayerContract,
 } from '@playauth/testing/contract';
+import { expectAliplayerContract } from '@playauth/testing/contract/vitest';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import {

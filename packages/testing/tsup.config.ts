@@ -1,8 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `@playauth/testing` (no msw), `@playauth/testing/msw` and `@playauth/testing/contract`.
-  entry: { index: 'src/index.ts', msw: 'src/msw.ts', contract: 'src/contract/index.ts' },
+  // `@playauth/testing` (no msw), `/msw`, `/contract` (framework-free) and `/contract/vitest`.
+  entry: {
+    index: 'src/index.ts',
+    msw: 'src/msw.ts',
+    contract: 'src/contract/index.ts',
+    'contract-vitest': 'src/contract/vitest.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -1,14 +1,9 @@
 /**
- * `@playauth/testing/contract`: the Aliplayer contract, for checking an Aliplayer implementation
- * (a fake of your own, or the real SDK in a browser) against the behaviour playauth relies on.
- * The scenarios are framework-free; `describeAliplayerContract` and `expectAliplayerContract`
- * need Vitest.
+ * `@playauth/testing/contract`: the Aliplayer contract's scenarios, for checking an Aliplayer
+ * implementation (a fake of your own, or the real SDK in a browser page) against the behaviour
+ * playauth relies on. Framework-free: they run anywhere and return what they observed. The Vitest
+ * suite and assertions over them are `@playauth/testing/contract/vitest`.
  */
-export {
-  type AliplayerContractEnvironment,
-  describeAliplayerContract,
-  expectAliplayerContract,
-} from './aliplayerContract';
 export {
   ALIPLAYER_SCENARIOS,
   type AliplayerContractFixture,
