@@ -26,6 +26,7 @@ export default defineConfig({
             'packages/{core,server,emulator}/src/**/*.test.ts',
             'bench/*.test.ts',
             'dev/__tests__/*.test.ts',
+            'stories/__tests__/*.test.ts',
           ],
           typecheck: {
             enabled: true,
