@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { aliasFromTsconfig } from './aliasFromTsconfig';
+import { workspaceAlias } from '../dev/workspaceAlias';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  resolve: { alias: aliasFromTsconfig() },
+  resolve: { alias: workspaceAlias() },
   test: {
     name: 'bench-jsdom',
     environment: 'jsdom',

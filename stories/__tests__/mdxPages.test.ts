@@ -13,7 +13,7 @@ function compileMdx(file: string): Promise<string> {
       getOptions: () => MDX_PLUGIN_OPTIONS,
       async: () => (error: unknown, code?: string) => (error ? reject(error) : resolve(code ?? '')),
     };
-    (mdxLoader as unknown as (this: typeof context, content: string) => void).call(context, source);
+    mdxLoader.call(context, source);
   });
 }
 
