@@ -1,53 +1,24 @@
-import { createManualClock, DEFAULT_VIDEO_IDS, type ManualClock } from '@playauth/emulator';
+import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import {
   ALIPLAYER_SCENARIOS,
   type AliplayerObservations,
   type AliplayerScenario,
 } from '@playauth/testing/contract';
 import { expectAliplayerContract } from '@playauth/testing/contract/vitest';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import {
-  type Backend,
-  launchBrowser,
-  openTestPage,
-  SDK_BUILD_URL,
-  startBackend,
-  type TestPage,
-} from './harness';
+import { describe, it } from 'vitest';
+import { SDK_BUILD_URL } from './harness';
 import type { PageContractFixture } from './page/PageApi';
+import { setupE2eSession } from './setupE2eSession';
 
 // The Aliplayer contract of @playauth/testing, against the real SDK and FakeAliplayer alike. The
 // real SDK only plays without a licence on file: pages, which Vitest's browser mode cannot serve:
 // the page runs the contract's own scenario functions and this side applies the contract's own
 // assertions to what they observed, so the fake cannot drift from the SDK unnoticed.
 
-let browser: Browser;
-let backend: Backend;
-let clock: ManualClock;
-let page: TestPage | undefined;
-
-beforeAll(async () => {
-  clock = createManualClock();
-  [browser, backend] = await Promise.all([launchBrowser(), startBackend({ clock })]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), backend?.close()]);
-});
-
-afterEach(async () => {
-  const current = page;
-  page = undefined;
-  if (!current) return;
-  try {
-    current.assertClean();
-  } finally {
-    await current.close();
-  }
-});
+const session = setupE2eSession();
 
 function fixture(): PageContractFixture {
+  const { backend, clock } = session;
   const { emulator } = backend;
   const videoId = DEFAULT_VIDEO_IDS.testPattern;
   const missingVideoId = '0000000000000000000000000000beef';
@@ -91,13 +62,9 @@ async function run(
   scenario: AliplayerScenario,
   implementation: 'real' | 'fake',
 ): Promise<AliplayerObservations> {
-  page = await openTestPage(browser, {
-    endpoint: backend.endpoint,
-    vod: backend.customVodServer,
-    scenario: 'contract',
-  });
+  const { page } = await session.open({ scenario: 'contract' });
   const args = { scenario, implementation, fixture: fixture() };
-  return page.page.evaluate(
+  return page.evaluate(
     ({ scenario, implementation, fixture }) =>
       window.playauthPage?.contract(scenario, implementation, fixture) ??
       Promise.reject(new Error('page API missing')),

@@ -1,14 +1,8 @@
-import { createManualClock, DEFAULT_VIDEO_IDS, type ManualClock } from '@playauth/emulator';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Backend,
-  launchBrowser,
-  openTestPage,
-  type PageQuery,
-  startBackend,
-  type TestPage,
-} from './harness';
+import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { PageQuery, TestPage } from './harness';
+import { setupE2eSession } from './setupE2eSession';
 
 // <VodPlayer> on the real Aliplayer SDK (aliyun-aliplayer 2.37.7) in Chromium: a file: page (no
 // licence check there), credentials from the real handler, GetPlayInfo and media from the
@@ -18,45 +12,8 @@ const { testPattern, colourBars, transcoding } = DEFAULT_VIDEO_IDS;
 /** A well-formed id the catalogue does not hold. */
 const missing = '0000000000000000000000000000dead';
 
-let browser: Browser;
-let backend: Backend;
-let clock: ManualClock;
-let current: TestPage | undefined;
-
-beforeAll(async () => {
-  clock = createManualClock();
-  [browser, backend] = await Promise.all([launchBrowser(), startBackend({ clock })]);
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), backend?.close()]);
-});
-
-beforeEach(() => {
-  // The emulator's clock is manual (the renewal test moves it); start every test at real time so
-  // signed requests stay within the gateway's 15-minute skew.
-  clock.set(Date.now());
-});
-
-afterEach(async () => {
-  const page = current;
-  current = undefined;
-  if (!page) return;
-  try {
-    page.assertClean();
-  } finally {
-    await page.close();
-  }
-});
-
-async function open(query: Partial<PageQuery> & { videoId: string }): Promise<TestPage> {
-  current = await openTestPage(browser, {
-    endpoint: backend.endpoint,
-    vod: backend.customVodServer,
-    ...query,
-  });
-  return current;
-}
+const session = setupE2eSession();
+const open = (query: Partial<PageQuery> & { videoId: string }) => session.open(query);
 
 /** The `<video>` element's currentTime (independent of the SDK's own bookkeeping). */
 function videoTime(page: Page): Promise<number> {
@@ -82,7 +39,7 @@ function status(page: Page): Promise<string | null> {
 describe('VodPlayer with the real Aliplayer SDK', () => {
   it('shows cover and title first, then plays (currentTime advances)', async () => {
     // Slow GetPlayInfo down so the cover phase is long enough to observe.
-    backend.emulator.setLatency('GetPlayInfo', 1_500);
+    session.backend.emulator.setLatency('GetPlayInfo', 1_500);
     try {
       const { page } = await open({ videoId: testPattern });
       const region = page.getByRole('region', { name: 'Test pattern with a 440 Hz tone' });
@@ -94,16 +51,16 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
       );
       expect(await page.locator('video').count()).toBeLessThanOrEqual(1);
     } finally {
-      backend.emulator.setLatency('GetPlayInfo', 0);
+      session.backend.emulator.setLatency('GetPlayInfo', 0);
     }
-    const { page } = current as TestPage;
+    const { page } = session.page as TestPage;
     await expectAdvancing(page, 0.3);
     expect(await page.evaluate(() => window.playauthPage?.video()?.src)).toContain(
       `/media/${testPattern}.mp4?auth_key=`,
     );
     expect(await status(page)).toBe('playing');
     // The SDK asked the emulator (customVodServer), with the credential our handler issued.
-    const actions = backend.emulator.requests.map((r) => r.action);
+    const actions = session.backend.emulator.requests.map((r) => r.action);
     expect(actions).toContain('GetVideoPlayAuth');
     expect(actions).toContain('GetPlayInfo');
   });
@@ -116,15 +73,15 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     const firstUrl = await page.evaluate(() => window.playauthPage?.video()?.src ?? '');
 
     // The emulator's clock jumps past the play URL's lifetime: the emulator now refuses it.
-    clock.advance(60_000);
+    session.clock.advance(60_000);
     const refused = await fetch(firstUrl, { headers: { Range: 'bytes=0-1' } });
     expect(refused.status).toBe(403);
-    const gotBefore = backend.emulator.count('GetPlayInfo');
+    const gotBefore = session.backend.emulator.count('GetPlayInfo');
     const before = await page.evaluate(() => window.playauthPage?.getCurrentTime() ?? -1);
     await page.evaluate(() => window.playauthPage?.renew());
     const after = await page.evaluate(() => window.playauthPage?.getCurrentTime() ?? -1);
 
-    expect(backend.emulator.count('GetPlayInfo')).toBeGreaterThan(gotBefore);
+    expect(session.backend.emulator.count('GetPlayInfo')).toBeGreaterThan(gotBefore);
     expect(Math.abs(after - before)).toBeLessThan(0.5);
     // The player reported the renewal, and its first time update afterwards is at the old position.
     const firstUpdateAfterRenewal = async () => {
@@ -141,7 +98,7 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     const renewedUrl = await page.evaluate(() => window.playauthPage?.video()?.src ?? '');
     expect(renewedUrl).toMatch(/auth_key=/);
     expect(renewedUrl).not.toBe(firstUrl);
-    const lastMedia = backend.emulator.requests.filter((r) => r.action === 'media').at(-1);
+    const lastMedia = session.backend.emulator.requests.filter((r) => r.action === 'media').at(-1);
     expect(lastMedia?.status).toBeLessThan(300);
   });
 
@@ -188,8 +145,8 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     await page.getByTestId('unmounted').waitFor();
     expect(await page.locator('video').count()).toBe(0);
     // Nothing keeps running: no more requests after the unmount.
-    const settled = backend.emulator.requests.length;
+    const settled = session.backend.emulator.requests.length;
     await page.waitForTimeout(1_500);
-    expect(backend.emulator.requests.length).toBe(settled);
+    expect(session.backend.emulator.requests.length).toBe(settled);
   });
 });

@@ -1,14 +1,8 @@
 /**
  * `@playauth/testing/contract`: the Aliplayer contract's scenarios, for checking an Aliplayer
  * implementation (a fake of your own, or the real SDK in a browser page) against the behaviour
- * playauth relies on. Framework-free: they run anywhere and return what they observed. The Vitest
- * suite and assertions over them are `@playauth/testing/contract/vitest`.
+ * playauth relies on: `runAliplayerScenario`, `ALIPLAYER_SCENARIOS`, `CONTRACT_EVENT_ORDER`,
+ * `nextEvent` and their types. Framework-free: they run anywhere and return what they observed.
+ * The Vitest suite and assertions over them are `@playauth/testing/contract/vitest`.
  */
-export {
-  ALIPLAYER_SCENARIOS,
-  type AliplayerContractFixture,
-  type AliplayerObservations,
-  type AliplayerScenario,
-  CONTRACT_EVENT_ORDER,
-  runAliplayerScenario,
-} from './aliplayerScenarios';
+export * from './aliplayerScenarios';
