@@ -27,6 +27,7 @@ export default defineConfig({
             'bench/*.test.ts',
             'dev/__tests__/*.test.ts',
             'stories/__tests__/*.test.ts',
+            'scripts/*.test.ts',
           ],
           typecheck: {
             enabled: true,
@@ -43,6 +44,23 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/{react,testing}/src/**/*.test.{ts,tsx}'],
           setupFiles: ['./packages/react/src/__tests__/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias },
+        test: {
+          // The benchmarks' counted invariants (bench/README.md), with the measuring functions
+          // `npm run bench` uses; node-only files say `@vitest-environment node`.
+          name: 'invariants',
+          environment: 'jsdom',
+          include: ['bench/invariants/*.test.{ts,tsx}'],
+          setupFiles: ['./packages/react/src/__tests__/setup.ts'],
+          // Leak counting forces GC: each file in its own child process started with --expose-gc.
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       ...browserProjects(),
