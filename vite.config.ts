@@ -107,6 +107,9 @@ function browserProjects(): TestProjectInlineConfiguration[] {
         globalSetup: ['./e2e/globalSetup.ts'],
         // One browser at a time: the machine has two cores and the SDK is timing-sensitive.
         fileParallelism: false,
+        // After the other projects: these tests start Chromium and a Storybook dev server, load
+        // that would otherwise overlap the timing-sensitive unit tests.
+        sequence: { groupOrder: 1 },
         testTimeout: 60_000,
         hookTimeout: 120_000,
       },
