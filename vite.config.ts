@@ -16,6 +16,7 @@ export const alias = {
   '@playauth/emulator': pkg('emulator'),
   '@playauth/testing/msw': pkg('testing', 'msw.ts'),
   '@playauth/testing': pkg('testing'),
+  '@playauth/vod-model': pkg('vod-model'),
 };
 
 export default defineConfig({
@@ -28,7 +29,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'bench/*.test.ts'],
+          include: [
+            'packages/{core,server,emulator,vod-model}/src/**/*.test.ts',
+            'bench/*.test.ts',
+          ],
           typecheck: {
             enabled: true,
             include: ['packages/*/src/**/*.test-d.{ts,tsx}'],

@@ -11,4 +11,6 @@ export default defineConfig({
   platform: 'node',
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
+  // The private VOD model is bundled in: users install only public packages.
+  noExternal: ['@playauth/vod-model'],
 });

@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: true,
   tsconfig: 'tsconfig.build.json',
+  // The private VOD model is bundled in: users install only public packages.
+  noExternal: ['@playauth/vod-model'],
 });
