@@ -14,7 +14,7 @@ export const alias = {
   '@playauth/react': pkg('react'),
   '@playauth/server': pkg('server'),
   '@playauth/emulator': pkg('emulator'),
-  '@playauth/testing/msw': pkg('testing', 'msw.ts'),
+  '@playauth/testing/msw': pkg('testing', 'msw/index.ts'),
   '@playauth/testing': pkg('testing'),
   '@playauth/vod-model': pkg('vod-model'),
 };

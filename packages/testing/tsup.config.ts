@@ -1,8 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // Two entries: `@playauth/testing` (no msw) and `@playauth/testing/msw`.
-  entry: ['src/index.ts', 'src/msw.ts'],
+  // Two entries: `@playauth/testing` (no msw) and `@playauth/testing/msw` (dist/msw.js).
+  entry: { index: 'src/index.ts', msw: 'src/msw/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,

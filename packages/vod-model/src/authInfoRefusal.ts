@@ -26,16 +26,10 @@ export function authInfoRefusal(
   if (typeof value !== 'object' || value === null) return undefined;
   const expireTime = typeof value.ExpireTime === 'string' ? value.ExpireTime : undefined;
   if (expireTime !== undefined && Date.parse(expireTime) <= now) {
-    return vodRefusal(
-      'InvalidAuthInfo.ExpireTime',
-      `The PlayAuth expired at ${expireTime}: get a new one (GetVideoPlayAuth) and retry.`,
-    );
+    return vodRefusal('InvalidAuthInfo.ExpireTime');
   }
   if (typeof value.MediaId === 'string' && value.MediaId !== videoId) {
-    return vodRefusal(
-      'InvalidAuthInfo.MediaId',
-      'The PlayAuth was issued for another video: get one for this VideoId.',
-    );
+    return vodRefusal('InvalidAuthInfo.MediaId');
   }
   return undefined;
 }

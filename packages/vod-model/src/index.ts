@@ -12,9 +12,11 @@ export {
   type PlayInfoBodyInput,
   type PlayInfoStreamInput,
 } from './createPlayInfoBody';
+export { createRequestId } from './createRequestId';
 export { decodePlayAuth } from './decodePlayAuth';
 export { encodePlayAuth } from './encodePlayAuth';
 export { hmacSha1Base64 } from './hmacSha1Base64';
+export { isoSeconds } from './isoSeconds';
 export { isPlayableStatus } from './isPlayableStatus';
 export type { PlayAuthToken } from './PlayAuthToken';
 export { percentEncode } from './percentEncode';

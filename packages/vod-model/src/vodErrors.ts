@@ -22,10 +22,13 @@ export const vodErrors = {
     message: 'Specified signature is not matched with our calculation.',
   },
   SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
-  'InvalidAuthInfo.ExpireTime': { status: 403, message: 'The AuthInfo is expired.' },
+  'InvalidAuthInfo.ExpireTime': {
+    status: 403,
+    message: 'The AuthInfo is expired: get a new PlayAuth (GetVideoPlayAuth) and retry.',
+  },
   'InvalidAuthInfo.MediaId': {
     status: 403,
-    message: 'The AuthInfo does not belong to this VideoId.',
+    message: 'The AuthInfo was issued for another VideoId: get a PlayAuth for this video.',
   },
   'InvalidAuthInfo.Signature': { status: 403, message: 'The AuthInfo signature is invalid.' },
   'InvalidVideo.NotFound': { status: 404, message: 'The video does not exist.' },

@@ -1,6 +1,6 @@
 import type { AliplayerEventName } from '@playauth/core';
+import type { FakeAliplayer } from '@playauth/testing';
 import { CONTRACT_EVENT_ORDER } from '../contract/aliplayerScenarios';
-import type { FakeAliplayer } from '../FakeAliplayer';
 
 /** Appends a container with a fresh id to the document. */
 let counter = 0;

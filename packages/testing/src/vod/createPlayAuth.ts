@@ -1,22 +1,4 @@
-/**
- * The decoded content of a PlayAuth, as the Aliplayer SDK reads it: a PlayAuth is base64 of a
- * JSON object. Real credentials carry more fields; these are the ones the SDK uses.
- */
-export interface PlayAuthToken {
-  /** STS AccessKeyId used to sign GetPlayInfo. */
-  AccessKeyId?: string;
-  /** STS AccessKeySecret: the GetPlayInfo signing key is this plus `&`. */
-  AccessKeySecret?: string;
-  /** STS security token, sent as `SecurityToken`. */
-  SecurityToken?: string;
-  /** Region of the video, e.g. `cn-shanghai`: GetPlayInfo goes to `vod.<Region>.aliyuncs.com`. */
-  Region?: string;
-  /** Opaque string sent as `AuthInfo`; in real credentials a JSON string with `ExpireTime`. */
-  AuthInfo?: string;
-  /** Account id, used by the SDK for its logs only. */
-  CustomerId?: string | number;
-  [field: string]: unknown;
-}
+import { encodePlayAuth, isoSeconds, type PlayAuthToken } from '@playauth/vod-model';
 
 /** The parsed `AuthInfo` of credentials minted by {@link createPlayAuth} (and by VOD). */
 export interface PlayAuthAuthInfo {
@@ -49,55 +31,6 @@ export const TEST_ACCESS_KEY_ID = 'STS.PlayauthTestingKey';
 /** AccessKeySecret written into test PlayAuths by default. Not a real secret. */
 export const TEST_ACCESS_KEY_SECRET = 'playauth-testing-secret';
 
-/** Base64 of the UTF-8 bytes of `text` (browser and Node, no Buffer). */
-function toBase64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-/** Inverse of {@link toBase64}; throws on malformed base64 or UTF-8. */
-function fromBase64(base64: string): string {
-  const binary = atob(base64);
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
-
-/**
- * Encodes a token the way VOD does: base64 of its JSON.
- *
- * @example
- * ```ts
- * encodePlayAuth({ AccessKeyId: 'a', AccessKeySecret: 'b', Region: 'cn-shanghai' });
- * ```
- */
-export function encodePlayAuth(token: PlayAuthToken): string {
-  return toBase64(JSON.stringify(token));
-}
-
-/**
- * Decodes a PlayAuth as the Aliplayer SDK does: base64, then JSON. The real SDK raises error 4012
- * when this fails.
- *
- * @throws `SyntaxError` when `playauth` is not base64 of a JSON object.
- * @example
- * ```ts
- * const { Region, AuthInfo } = decodePlayAuth(credential.playAuth);
- * ```
- */
-export function decodePlayAuth(playauth: string): PlayAuthToken {
-  let value: unknown;
-  try {
-    value = JSON.parse(fromBase64(playauth.trim()));
-  } catch (error) {
-    throw new SyntaxError('PlayAuth is not base64 of a JSON object', { cause: error });
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SyntaxError('PlayAuth is not base64 of a JSON object');
-  }
-  return value as PlayAuthToken;
-}
-
 /**
  * Parses `token.AuthInfo` when it is a JSON string (as in real and test credentials).
  * Returns `undefined` for an absent or opaque (non-JSON) AuthInfo.
@@ -110,11 +43,6 @@ export function parseAuthInfo(token: PlayAuthToken): PlayAuthAuthInfo | undefine
   } catch {
     return undefined;
   }
-}
-
-/** `2025-01-01T00:00:00Z`: ISO UTC without milliseconds, as VOD writes `ExpireTime`. */
-export function isoSeconds(epochMs: number): string {
-  return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
 
 function randomHex(length: number): string {

@@ -5,9 +5,8 @@
 export {
   type CreatePlayAuthBodyOptions,
   createPlayAuthBody,
-  type FakeVideo,
-  type FakeVideoCatalog,
-} from './createPlayAuthBody';
+} from '../vod/createPlayAuthBody';
+export type { FakeVideo, FakeVideoCatalog } from '../vod/findVideo';
 export {
   type GetPlayInfoHandlersOptions,
   type GetPlayInfoRequestInfo,

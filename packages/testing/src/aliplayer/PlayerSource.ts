@@ -1,14 +1,14 @@
 import type { AliplayerErrorData } from '@playauth/core';
+import { decodePlayAuth, type PlayAuthToken } from '@playauth/vod-model';
 import { createPlayback } from './createPlayback';
 import {
   FAKE_ALIPLAYER_VERSION,
   type FakeAliplayerConfig,
   type FakeAliplayerOptions,
 } from './FakeAliplayerConfig';
-import { registry } from './fakeAliplayerRegistry';
-import { type LoadedPlayInfo, playInfoError, SDK_ERROR, SDK_TEXT } from './loadPlayInfo';
 import type { Playback } from './Playback';
-import { decodePlayAuth, type PlayAuthToken } from './playAuthToken';
+import { registry } from './registry';
+import { type LoadedPlayInfo, playInfoError, SDK_ERROR, SDK_TEXT } from './requestPlayInfo';
 import { resolvePlayInfo } from './resolvePlayInfo';
 
 /** The SDK fires `authkeyexpired` this long after a source loads, whatever `authTimeout` is. */

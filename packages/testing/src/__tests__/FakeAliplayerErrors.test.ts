@@ -1,10 +1,9 @@
 import type { AliplayerErrorData } from '@playauth/core';
-import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { createPlayAuth, encodePlayAuth, FakeAliplayer } from '@playauth/testing';
 import { getPlayInfoHandlers } from '@playauth/testing/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { encodePlayAuth } from '../playAuthToken';
 import { mountContainer, nextEvent } from './fakeAliplayerTestUtils';
 
 const VOD = 'http://127.0.0.1:9999/vod';
@@ -64,12 +63,13 @@ describe('GetPlayInfo errors (signed request to an msw VOD server)', () => {
     const error = await errorOf(player);
     expect(error).toMatchObject({
       error_code: 4002,
-      error_msg: 'InvalidAuthInfo.ExpireTime|The AuthInfo is expired.',
+      error_msg:
+        'InvalidAuthInfo.ExpireTime|The AuthInfo is expired: get a new PlayAuth (GetVideoPlayAuth) and retry.',
       mediaId: 'v1',
       sri: expect.stringMatching(/^[0-9A-F-]{36}$/),
     });
     expect(error.display_msg).toBe(
-      'Playauth expired, please close or refresh</br>InvalidAuthInfo.ExpireTime|The AuthInfo is expired.',
+      'Playauth expired, please close or refresh</br>InvalidAuthInfo.ExpireTime|The AuthInfo is expired: get a new PlayAuth (GetVideoPlayAuth) and retry.',
     );
     expect(ready).not.toHaveBeenCalled();
     expect(player.getStatus()).toBe('error');

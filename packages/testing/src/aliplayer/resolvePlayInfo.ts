@@ -1,15 +1,16 @@
 import type { AliplayerOptions } from '@playauth/core';
-import { type FakeVideo, findVideo } from './createPlayAuthBody';
+import type { PlayAuthToken } from '@playauth/vod-model';
+import { authInfoRefusal, type VodRefusal, videoRefusal } from '@playauth/vod-model';
+import { fakePlayInfoBody } from '../vod/fakePlayInfoBody';
+import { type FakeVideo, findVideo } from '../vod/findVideo';
 import type { FakeAliplayerConfig, FakePlayInfo } from './FakeAliplayerConfig';
-import { authInfoRefusal, playInfoBody, type VodRefusal, videoRefusal } from './fakeVod';
 import {
   type PlayInfoResult,
   parsePlayInfoBody,
   playInfoError,
   requestPlayInfo,
   SDK_TEXT,
-} from './loadPlayInfo';
-import type { PlayAuthToken } from './playAuthToken';
+} from './requestPlayInfo';
 
 /** The SDK's handling of a VOD error body: `Code|Message`, code refined from the text. */
 function refused(videoId: string, refusal: Pick<VodRefusal, 'code' | 'message'>): PlayInfoResult {
@@ -78,7 +79,7 @@ export async function resolvePlayInfo(
     }
     return parsePlayInfoBody(
       videoId,
-      playInfoBody(videoId, {
+      fakePlayInfoBody(videoId, {
         title: answer.title ?? `Video ${videoId}`,
         duration: answer.duration,
         coverUrl: answer.coverUrl,
@@ -93,5 +94,5 @@ export async function resolvePlayInfo(
   if (refusal) return refused(videoId, refusal);
   // Let the answer arrive asynchronously, as a real request would.
   await Promise.resolve();
-  return parsePlayInfoBody(videoId, playInfoBody(videoId, video as FakeVideo));
+  return parsePlayInfoBody(videoId, fakePlayInfoBody(videoId, video as FakeVideo));
 }

@@ -16,6 +16,7 @@ import {
   type FakeAliplayerOptions,
 } from './FakeAliplayerConfig';
 import { FakeSkin } from './FakeSkin';
+import { type ChosenPlayInfo, PlayerSource } from './PlayerSource';
 import {
   registerPlayer,
   registry,
@@ -23,8 +24,7 @@ import {
   resetRegistry,
   strictTrapMessage,
   unregisterPlayer,
-} from './fakeAliplayerRegistry';
-import { type ChosenPlayInfo, PlayerSource } from './PlayerSource';
+} from './registry';
 
 /** Delay of the SDK's licence verdict on http(s) pages. */
 const LICENSE_CHECK_MS = 130;

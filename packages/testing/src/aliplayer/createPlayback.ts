@@ -1,6 +1,5 @@
 import type { AliplayerErrorData } from '@playauth/core';
 import type { FakeAliplayerConfig, FakeAliplayerOptions } from './FakeAliplayerConfig';
-import { SDK_ERROR, SDK_TEXT } from './loadPlayInfo';
 import { MediaElementPlayback } from './MediaElementPlayback';
 import type {
   Playback,
@@ -9,6 +8,7 @@ import type {
   PlaybackSource,
   PlayUrlCheck,
 } from './Playback';
+import { SDK_ERROR, SDK_TEXT } from './requestPlayInfo';
 import { SimulatedPlayback } from './SimulatedPlayback';
 
 /** `media` in a real browser, `simulated` in jsdom/happy-dom (no media pipeline), unless forced. */

@@ -1,9 +1,8 @@
-import { FakeAliplayer } from '@playauth/testing';
+import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
 import { getPlayInfoHandlers } from '@playauth/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { describeAliplayerContract } from '../contract/aliplayerContract';
-import { createPlayAuth } from '../playAuthToken';
 
 // A VOD GetPlayInfo server in-process: the fake sends the same signed request as the SDK.
 const VOD = 'http://127.0.0.1:9999/vod';

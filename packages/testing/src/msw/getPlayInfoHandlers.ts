@@ -1,19 +1,16 @@
-import { delay, type HttpHandler, HttpResponse, http } from 'msw';
-import {
-  type FakeVideo,
-  type FakeVideoCatalog,
-  fakeRequestId,
-  findVideo,
-} from './createPlayAuthBody';
 import {
   authInfoRefusal,
-  failureRefusal,
-  playInfoBody,
-  type VodFailure,
+  checkRpcV2Signature,
+  createRequestId,
+  type VodRefusal,
   videoRefusal,
-} from './fakeVod';
-import { signRpcV2 } from './getPlayInfo';
-import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET } from './playAuthToken';
+  vodRefusal,
+} from '@playauth/vod-model';
+import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET } from '../vod/createPlayAuth';
+import { failureRefusal, type VodFailure } from '../vod/failureRefusal';
+import { fakePlayInfoBody } from '../vod/fakePlayInfoBody';
+import { type FakeVideo, type FakeVideoCatalog, findVideo } from '../vod/findVideo';
 
 /** What `onRequest` and a failure function learn about a GetPlayInfo call. */
 export interface GetPlayInfoRequestInfo {
@@ -55,59 +52,49 @@ const DEFAULT_ENDPOINT = /^https:\/\/vod(?:-product)?\.[a-z0-9-]+\.aliyuncs\.com
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
 
-function vodError(status: number, code: string, message: string): Response {
+function vodError(refusal: VodRefusal): Response {
   return HttpResponse.json(
-    { RequestId: fakeRequestId(), HostId: 'vod.playauth.invalid', Code: code, Message: message },
-    { status, headers: CORS },
+    {
+      RequestId: createRequestId(),
+      HostId: 'vod.playauth.invalid',
+      Code: refusal.code,
+      Message: refusal.message,
+    },
+    { status: refusal.status, headers: CORS },
   );
 }
 
-/** Why a request is refused, or `undefined` when its credential checks pass. */
-async function checkCredential(
+/**
+ * Why a request is refused, or `undefined` when its credential checks pass. The signature is
+ * checked with the shared VOD model's verifier, not with the signer FakeAliplayer uses.
+ */
+async function credentialRefusal(
+  request: Request,
   params: Record<string, string>,
   options: GetPlayInfoHandlersOptions,
   nonces: Set<string>,
-): Promise<Response | undefined> {
+): Promise<VodRefusal | undefined> {
   if (params.Action !== 'GetPlayInfo') {
-    return vodError(
-      400,
-      'InvalidAction.NotFound',
-      `Specified api "${params.Action}" is not found.`,
-    );
+    return vodRefusal('InvalidAction.NotFound', `Specified api "${params.Action}" is not found.`);
   }
-  const { Signature: signature, ...signed } = params;
-  // The SDK appends RegionId to customVodServer URLs after signing.
-  delete signed.RegionId;
   if (options.verifySignature !== false) {
     const keys = options.accessKeys ?? { [TEST_ACCESS_KEY_ID]: TEST_ACCESS_KEY_SECRET };
     const secret = keys[params.AccessKeyId ?? ''];
-    if (secret === undefined) {
-      return vodError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
-    }
-    if (signature !== (await signRpcV2(signed, secret))) {
-      return vodError(
-        400,
-        'SignatureDoesNotMatch',
-        'Specified signature is not matched with our calculation.',
-      );
+    if (secret === undefined) return vodRefusal('InvalidAccessKeyId.NotFound');
+    if (!(await checkRpcV2Signature(request.method, params, secret))) {
+      return vodRefusal('SignatureDoesNotMatch');
     }
   }
   const nonce = params.SignatureNonce ?? '';
-  if (nonces.has(nonce)) {
-    return vodError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-  }
+  if (nonces.has(nonce)) return vodRefusal('SignatureNonceUsed');
   nonces.add(nonce);
-  const refusal = authInfoRefusal(
-    params.AuthInfo,
-    params.VideoId ?? '',
-    (options.now ?? Date.now)(),
-  );
-  return refusal && vodError(refusal.status, refusal.code, refusal.message);
+  return authInfoRefusal(params.AuthInfo, params.VideoId ?? '', (options.now ?? Date.now)());
 }
 
 /**
  * MSW handlers that act as the VOD `GetPlayInfo` API the player calls with a PlayAuth: they
- * verify the V2 signature (with the test keys by default), refuse a reused `SignatureNonce`
+ * verify the V2 signature with the shared VOD model's verifier (with the test keys by default;
+ * the real SDK's looser encoding passes too), refuse a reused `SignatureNonce`
  * (`SignatureNonceUsed`), an expired `AuthInfo` (403 `InvalidAuthInfo.ExpireTime`, which the
  * player reports as 4002) and an unknown video (404 `InvalidVideo.NotFound`, reported as 4500),
  * and answer `VideoBase` + `PlayInfoList` with CORS headers. Lets {@link FakeAliplayer} (or the
@@ -130,22 +117,19 @@ export function getPlayInfoHandlers(options: GetPlayInfoHandlersOptions = {}): H
       const info: GetPlayInfoRequestInfo = { videoId, params, request };
       options.onRequest?.(info);
       if (options.delayMs) await delay(options.delayMs);
-      const refused = await checkCredential(params, options, nonces);
-      if (refused) return refused;
+      const refused = await credentialRefusal(request, params, options, nonces);
+      if (refused) return vodError(refused);
 
       const failure =
         typeof options.failures === 'function'
           ? options.failures(info)
           : options.failures?.[videoId];
       if (failure === 'network') return HttpResponse.error();
-      if (failure !== undefined) {
-        const refusal = failureRefusal(failure);
-        return vodError(refusal.status, refusal.code, refusal.message);
-      }
+      if (failure !== undefined) return vodError(failureRefusal(failure));
       const video = findVideo(options.videos, videoId);
       const refusal = videoRefusal(video);
-      if (refusal) return vodError(refusal.status, refusal.code, refusal.message);
-      return HttpResponse.json(playInfoBody(videoId, video as FakeVideo), { headers: CORS });
+      if (refusal) return vodError(refusal);
+      return HttpResponse.json(fakePlayInfoBody(videoId, video as FakeVideo), { headers: CORS });
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import type { AliplayerErrorData } from '@playauth/core';
-import { SDK_ERROR, SDK_TEXT } from './loadPlayInfo';
+import { SDK_ERROR, SDK_TEXT } from './requestPlayInfo';
 
 /** The stream a playback engine plays. */
 export interface PlaybackSource {

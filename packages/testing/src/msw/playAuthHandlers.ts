@@ -1,13 +1,10 @@
 import { clampAuthInfoTimeout, isValidVideoId } from '@playauth/core';
+import { createRequestId, type VodRefusal, videoRefusal, vodRefusal } from '@playauth/vod-model';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
-import {
-  createPlayAuthBody,
-  type FakeVideoCatalog,
-  fakeRequestId,
-  findVideo,
-} from './createPlayAuthBody';
-import { failureRefusal, type VodFailure, videoRefusal } from './fakeVod';
-import type { CreatePlayAuthOptions } from './playAuthToken';
+import type { CreatePlayAuthOptions } from '../vod/createPlayAuth';
+import { createPlayAuthBody } from '../vod/createPlayAuthBody';
+import { failureRefusal, type VodFailure } from '../vod/failureRefusal';
+import { type FakeVideoCatalog, findVideo } from '../vod/findVideo';
 
 /** A scripted failure of the credential endpoint (see {@link VodFailure}). */
 export type PlayAuthFailure = VodFailure;
@@ -53,10 +50,10 @@ export interface PlayAuthHandlersOptions {
   >;
 }
 
-function vodError(status: number, code: string, message: string): Response {
+function vodError(refusal: VodRefusal): Response {
   return HttpResponse.json(
-    { Code: code, Message: message, RequestId: fakeRequestId() },
-    { status, headers: { 'Cache-Control': 'no-store' } },
+    { Code: refusal.code, Message: refusal.message, RequestId: createRequestId() },
+    { status: refusal.status, headers: { 'Cache-Control': 'no-store' } },
   );
 }
 
@@ -91,17 +88,19 @@ export function playAuthHandlers(options: PlayAuthHandlersOptions = {}): HttpHan
       const videoId = query.get('VideoId');
       if (!isValidVideoId(videoId)) {
         return vodError(
-          400,
-          'InvalidParameter',
-          'The specified parameter "VideoId" is not valid: use 1-64 characters of A-Z a-z 0-9 _ -.',
+          vodRefusal(
+            'InvalidParameter',
+            'The specified parameter "VideoId" is not valid: use 1-64 characters of A-Z a-z 0-9 _ -.',
+          ),
         );
       }
       const rawTimeout = query.get('AuthInfoTimeout');
       if (rawTimeout !== null && !/^\d+$/.test(rawTimeout)) {
         return vodError(
-          400,
-          'InvalidParameter',
-          'The specified parameter "AuthInfoTimeout" is not valid.',
+          vodRefusal(
+            'InvalidParameter',
+            'The specified parameter "AuthInfoTimeout" is not valid: use a whole number of seconds.',
+          ),
         );
       }
       const attempt = (attempts.get(videoId) ?? 0) + 1;
@@ -118,14 +117,11 @@ export function playAuthHandlers(options: PlayAuthHandlersOptions = {}): HttpHan
 
       const failure = typeof failures === 'function' ? failures(info) : failures?.[videoId];
       if (failure === 'network') return HttpResponse.error();
-      if (failure !== undefined) {
-        const refusal = failureRefusal(failure);
-        return vodError(refusal.status, refusal.code, refusal.message);
-      }
+      if (failure !== undefined) return vodError(failureRefusal(failure));
 
       const video = findVideo(videos, videoId);
       const refusal = videoRefusal(video);
-      if (refusal) return vodError(refusal.status, refusal.code, refusal.message);
+      if (refusal) return vodError(refusal);
       const setting = options.authInfoTimeout;
       const authInfoTimeout =
         typeof setting === 'function'

@@ -1,4 +1,3 @@
-import { SDK_ERROR, SDK_TEXT } from './loadPlayInfo';
 import {
   mediaError,
   type Playback,
@@ -6,6 +5,7 @@ import {
   type PlaybackSettings,
   type PlaybackSource,
 } from './Playback';
+import { SDK_ERROR, SDK_TEXT } from './requestPlayInfo';
 
 /** `MediaError.code` -> SDK error code (`VideoErrorCode` in the SDK). */
 const MEDIA_ERROR_CODES: Record<number, number> = { 1: 4015, 2: 4016, 3: 4013, 4: 4400 };

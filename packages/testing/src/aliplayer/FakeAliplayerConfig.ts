@@ -1,7 +1,7 @@
 import type { AliplayerLicense, AliplayerOptions, VodErrorBody } from '@playauth/core';
-import type { FakeVideoCatalog } from './createPlayAuthBody';
+import type { PlayAuthToken } from '@playauth/vod-model';
+import type { FakeVideoCatalog } from '../vod/findVideo';
 import type { PlayUrlCheck } from './Playback';
-import type { PlayAuthToken } from './playAuthToken';
 
 /** Play info a {@link FakePlayInfoResolver} hands the fake instead of asking a VOD server. */
 export interface FakePlayInfo {

@@ -1,5 +1,5 @@
 import type { AliplayerErrorData } from '@playauth/core';
-import { buildGetPlayInfoUrl, type GetPlayInfoRequest } from './getPlayInfo';
+import { buildGetPlayInfoUrl, type GetPlayInfoRequest } from '../vod/buildGetPlayInfoUrl';
 
 /**
  * One stream as the SDK lists it after GetPlayInfo (its `getItem` shape, `paramData` of
