@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { createRequestId } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { authenticateRequest } from './authenticateRequest';
 import { EMULATOR_VIDEOS } from './catalogue';
 import { systemClock } from './clock';
 import { createNonceStore } from './createNonceStore';
-import { createRequestId, EmulatorError, gatewayErrorBody } from './EmulatorError';
+import { EmulatorError, gatewayErrorBody } from './EmulatorError';
 import { createFaultInjector } from './faults';
 import { getPlayInfo } from './getPlayInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
@@ -308,7 +309,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         `Specified parameter Version "${apiVersion.slice(0, 32)}" is not valid: use ${VOD_API_VERSION}.`,
       );
     }
-    const principal = authenticateRequest(signed, params, version, {
+    const principal = await authenticateRequest(signed, params, version, {
       keys,
       issuer,
       nonces,
