@@ -25,6 +25,18 @@ import {
   type VodEmulatorOptions,
 } from './VodEmulator';
 
+/** One request being answered: the route handlers' shared arguments. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  entry: RecordedRequest;
+  query: URLSearchParams;
+  /** Records the request with its final status and code. */
+  finish: (status: number, code: string) => void;
+  /** Drops the connection (a fault) and records it. */
+  drop: () => void;
+}
+
 const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
 const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
 const COVER_PATH = /^\/cover\/([\w-]{1,64})\.svg$/;
@@ -189,6 +201,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       req.socket.destroy();
       finish(0, 'ConnectionDropped');
     };
+    const exchange: Exchange = { req, res, entry, query, finish, drop };
 
     try {
       if (entry.method === 'OPTIONS') {
@@ -200,7 +213,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       if (media) {
         entry.action = 'media';
         entry.videoId = media[1];
-        return await handleMedia(req, res, entry, query, finish, drop);
+        return await handleMedia(exchange);
       }
       const cover = COVER_PATH.exec(entry.path);
       if (cover?.[1] !== undefined) {
@@ -218,21 +231,15 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         res.end(entry.method === 'HEAD' ? undefined : svg);
         return finish(200, 'OK');
       }
-      return await handleApi(req, res, entry, query, finish, drop);
+      return await handleApi(exchange);
     } catch (error) {
       if (error instanceof EmulatorError) return fail(error);
       throw error;
     }
   }
 
-  async function handleMedia(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RecordedRequest,
-    query: URLSearchParams,
-    finish: (status: number, code: string) => void,
-    drop: () => void,
-  ): Promise<void> {
+  async function handleMedia(exchange: Exchange): Promise<void> {
+    const { req, res, entry, query, finish, drop } = exchange;
     if (entry.method !== 'GET' && entry.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
       throw new EmulatorError('MethodNotAllowed', 405, 'Use GET or HEAD.');
@@ -267,14 +274,8 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     }
   }
 
-  async function handleApi(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RecordedRequest,
-    query: URLSearchParams,
-    finish: (status: number, code: string) => void,
-    drop: () => void,
-  ): Promise<void> {
+  async function handleApi(exchange: Exchange): Promise<void> {
+    const { req, res, entry, query, finish, drop } = exchange;
     if (entry.method !== 'GET' && entry.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST, OPTIONS');
       throw new EmulatorError('MethodNotAllowed', 405, 'API requests use GET or POST.');

@@ -4,7 +4,7 @@ import { getPlayInfoHandlers } from '@playauth/testing/msw';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { mountContainer, nextEvent } from './fakeAliplayerTestUtils';
+import { mountContainer, nextEvent, playerInNewContainer } from './fakeAliplayerTestUtils';
 
 const VOD = 'http://127.0.0.1:9999/vod';
 const videos = {
@@ -229,10 +229,9 @@ describe('PlayAuth decoding', () => {
     FakeAliplayer.configure({ videos });
     const expired = create({ playauth: createPlayAuth('v1', { now: Date.now() - 101_000 }) });
     expect((await errorOf(expired)).error_code).toBe(4002);
-    const other = mountContainer();
-    const missing = new FakeAliplayer({ id: other.id, vid: 'x', playauth: createPlayAuth('x') });
-    expect((await errorOf(missing)).error_code).toBe(4500);
-    other.remove();
+    const missing = playerInNewContainer('x');
+    expect((await errorOf(missing.player)).error_code).toBe(4500);
+    missing.container.remove();
   });
 
   test('a resolver answering a VOD error body, or throwing, maps like GetPlayInfo', async () => {
@@ -247,14 +246,9 @@ describe('PlayAuth decoding', () => {
       error_code: 4500,
       error_msg: 'Forbidden.IllegalStatus|Transcoding',
     });
-    const other = mountContainer();
-    const thrown = new FakeAliplayer({
-      id: other.id,
-      vid: 'boom',
-      playauth: createPlayAuth('boom'),
-    });
-    expect((await errorOf(thrown)).error_code).toBe(4500);
-    other.remove();
+    const thrown = playerInNewContainer('boom');
+    expect((await errorOf(thrown.player)).error_code).toBe(4500);
+    thrown.container.remove();
   });
 });
 

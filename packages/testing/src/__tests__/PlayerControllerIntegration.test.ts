@@ -1,8 +1,8 @@
 // The fake driven by its real consumer, core's PlayerController.
 import { type PlayAuthCredential, PlayerController, parsePlayAuthResponse } from '@playauth/core';
 import { createPlayAuthBody, FakeAliplayer } from '@playauth/testing';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { mountContainer } from './fakeAliplayerTestUtils';
+import { expect, test, vi } from 'vitest';
+import { setUpFakeAliplayerPage } from './fakeAliplayerTestUtils';
 
 const videos = { v1: { title: 'One', duration: 60 }, v2: { title: 'Two', duration: 30 } };
 
@@ -15,33 +15,24 @@ function credential(videoId: string): PlayAuthCredential {
   return parsePlayAuthResponse(body, { videoId, authInfoTimeout: 3000, issuedAt });
 }
 
-let container: HTMLDivElement;
-beforeEach(() => {
-  FakeAliplayer.configure({ videos });
-  container = mountContainer();
-});
-afterEach(() => {
-  FakeAliplayer.reset();
-  vi.useRealTimers();
-  container.remove();
-});
+const page = setUpFakeAliplayerPage(videos);
 
 test('a StrictMode-like load, dispose, load builds one player and springs no trap', async () => {
   const uncaught: unknown[] = [];
   FakeAliplayer.onUncaughtError = (error) => uncaught.push(error);
   const first = new PlayerController({ sdk: FakeAliplayer, autoplay: true, muted: true });
-  first.attach(container);
+  first.attach(page.container);
   first.load(credential('v1'));
   first.dispose();
   const second = new PlayerController({ sdk: FakeAliplayer, autoplay: true, muted: true });
-  second.attach(container);
+  second.attach(page.container);
   second.load(credential('v1'));
   await vi.waitFor(() => expect(second.getSnapshot().status).toBe('playing'));
   expect(FakeAliplayer.created).toBe(1);
   expect(uncaught).toEqual([]);
   second.dispose();
   expect(FakeAliplayer.instances).toEqual([]);
-  expect(container.childElementCount).toBe(0);
+  expect(page.container.childElementCount).toBe(0);
 });
 
 test('authkeyexpired renews the credential keeping position and play state', async () => {
@@ -53,7 +44,7 @@ test('authkeyexpired renews the credential keeping position and play state', asy
     muted: true,
     getCredential,
   });
-  controller.attach(container);
+  controller.attach(page.container);
   controller.load(credential('v1'));
   await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('playing'));
   await vi.advanceTimersByTimeAsync(10_000);
