@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { createRequestId } from '@playauth/vod-model';
+import { createRequestId, vodRefusal } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { authenticateRequest } from './authenticateRequest';
 import { EMULATOR_VIDEOS } from './catalogue';
@@ -220,8 +220,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         entry.action = 'cover';
         entry.videoId = cover[1];
         const video = videos.get(cover[1]);
-        if (!video)
-          throw new EmulatorError('InvalidVideo.NotFound', 404, 'The video does not exist.');
+        if (!video) throw EmulatorError.fromRefusal(vodRefusal('InvalidVideo.NotFound'));
         const svg = renderCoverSvg(video);
         res.writeHead(200, {
           'Content-Type': 'image/svg+xml;charset=utf-8',
