@@ -1,4 +1,4 @@
-import { createPlayInfoBody, createRequestId, isoSeconds } from '@playauth/vod-model';
+import { createPlayInfoBody } from '@playauth/vod-model';
 import { describe, expect, it } from 'vitest';
 
 describe('createPlayInfoBody', () => {
@@ -71,20 +71,5 @@ describe('createPlayInfoBody', () => {
       CreationTime: 't0',
       ModificationTime: 't1',
     });
-  });
-});
-
-describe('isoSeconds', () => {
-  it('drops milliseconds, UTC', () => {
-    expect(isoSeconds(Date.parse('2026-01-05T08:01:40.999Z'))).toBe('2026-01-05T08:01:40Z');
-    expect(isoSeconds(0)).toBe('1970-01-01T00:00:00Z');
-  });
-});
-
-describe('createRequestId', () => {
-  it('is a fresh upper-case UUID', () => {
-    const id = createRequestId();
-    expect(id).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
-    expect(createRequestId()).not.toBe(id);
   });
 });
