@@ -23,7 +23,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'packages/{core,server,emulator,vod-model}/src/**/*.test.ts',
             'bench/*.test.ts',
             'dev/__tests__/*.test.ts',
             'stories/__tests__/*.test.ts',
