@@ -7,6 +7,7 @@ import {
   fakeUpstream,
   LeakSweep,
   playAuthBody,
+  requestIdFor,
   type UpstreamReply,
   vodError,
 } from './support';
@@ -83,7 +84,9 @@ describe('createPlayAuthHandler: success', () => {
     const { response, text, body } = await call('?VideoId=v1&AuthInfoTimeout=600');
     expect(response.status).toBe(200);
     expect(body).toEqual({ ...playAuthBody('v1', 1), AuthInfoTimeout: 600 });
-    expect(text.startsWith('{"RequestId":"REQ-OK-v1-1","VideoMeta":{"VideoId":"v1"')).toBe(true);
+    expect(
+      text.startsWith(`{"RequestId":"${requestIdFor('OK-v1-1')}","VideoMeta":{"VideoId":"v1"`),
+    ).toBe(true);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -261,7 +264,11 @@ describe('createPlayAuthHandler: upstream errors', () => {
     });
     const { response, body, text } = await call('?VideoId=v1');
     expect(response.status).toBe(status);
-    expect(body).toEqual({ Code: outCode, Message: expect.any(String), RequestId: `REQ-${code}` });
+    expect(body).toEqual({
+      Code: outCode,
+      Message: expect.any(String),
+      RequestId: requestIdFor(code),
+    });
     expect(response.headers.get('retry-after')).toBe(retryAfter);
     expect(response.headers.get('cache-control')).toBe('no-store');
     // Details of the upstream failure go to onError only.
@@ -272,7 +279,7 @@ describe('createPlayAuthHandler: upstream errors', () => {
     expect(context).toMatchObject({
       status,
       code,
-      requestId: `REQ-${code}`,
+      requestId: requestIdFor(code),
       videoId: 'v1',
       authInfoTimeout: 100,
     });
@@ -320,7 +327,7 @@ describe('createPlayAuthHandler: upstream errors', () => {
     const line = log.mock.calls.flat().map(String).join(' ');
     sweep.add('default log', line);
     expect(line).toBe(
-      '[playauth] GetVideoPlayAuth SignatureDoesNotMatch -> HTTP 502 RequestId=REQ-SignatureDoesNotMatch',
+      `[playauth] GetVideoPlayAuth SignatureDoesNotMatch -> HTTP 502 RequestId=${requestIdFor('SignatureDoesNotMatch')}`,
     );
   });
 

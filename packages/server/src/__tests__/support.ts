@@ -23,9 +23,24 @@ export type UpstreamReply =
   | 'network'
   | 'hang';
 
+/**
+ * A VOD-shaped RequestId (an uppercase UUID) that is a pure function of `label`, so a test can
+ * name the RequestId an answer carries: `requestIdFor('InvalidVideo.NotFound')`.
+ */
+export function requestIdFor(label: string): string {
+  let hex = '';
+  for (let round = 0; hex.length < 32; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (const char of label) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    hex += h.toString(16).padStart(8, '0');
+  }
+  const u = hex.toUpperCase();
+  return `${u.slice(0, 8)}-${u.slice(8, 12)}-4${u.slice(13, 16)}-8${u.slice(17, 20)}-${u.slice(20, 32)}`;
+}
+
 export function playAuthBody(videoId: string, n = 0) {
   return {
-    RequestId: `REQ-OK-${videoId}-${n}`,
+    RequestId: requestIdFor(`OK-${videoId}-${n}`),
     VideoMeta: {
       VideoId: videoId,
       Title: 'Test video',
@@ -46,7 +61,7 @@ export function vodError(
   return {
     status,
     body: {
-      RequestId: `REQ-${code}`,
+      RequestId: requestIdFor(code),
       HostId: 'vod.cn-shanghai.aliyuncs.com',
       Code: code,
       Message: message,
