@@ -15,6 +15,8 @@ export interface UpstreamCall {
   signature: string;
   nonce: string;
   date: string;
+  /** The signal the client gave fetch. */
+  signal?: AbortSignal;
 }
 
 /** How the fake VOD answers one call. */
@@ -91,6 +93,7 @@ export function fakeUpstream(
       signature: /Signature=([0-9a-f]+)/.exec(headers.authorization ?? '')?.[1] ?? '',
       nonce: headers['x-acs-signature-nonce'] ?? '',
       date: headers['x-acs-date'] ?? '',
+      signal: init.signal ?? undefined,
     };
     calls.push(call);
     const answer = await reply(call, calls.length - 1);
