@@ -12,6 +12,8 @@ const pkg = (name: string, file = 'index.ts') =>
 export const alias = {
   '@playauth/core': pkg('core'),
   '@playauth/react': pkg('react'),
+  '@playauth/server/redis': pkg('server', 'redis.ts'),
+  '@playauth/server/rate-limit': pkg('server', 'rateLimit.ts'),
   '@playauth/server': pkg('server'),
   '@playauth/emulator': pkg('emulator'),
   '@playauth/testing/msw': pkg('testing', 'msw.ts'),

@@ -74,6 +74,23 @@ export function defaultReuseMs(seconds: number): number {
 }
 
 /**
+ * Whole seconds an answer sent at `issuedAt` with `validity` seconds has left at `at`, or
+ * `undefined` when it may not be reused: outside the window `windowMs`, from a clock that went
+ * backwards, or with less than 90% of its validity left. The one reuse rule of every store.
+ */
+export function reusableSecondsLeft(
+  issuedAt: number,
+  validity: number,
+  windowMs: number,
+  at: number,
+): number | undefined {
+  const age = at - issuedAt;
+  if (age < 0 || age >= windowMs) return undefined;
+  const left = Math.floor((issuedAt + validity * 1000 - at) / 1000);
+  return left >= validity * MIN_LEFT ? left : undefined;
+}
+
+/**
  * Shares `GetVideoPlayAuth` calls between requests for the same `(VideoId, AuthInfoTimeout)`:
  * requests that arrive while a call is in flight wait for it, and for `reuseMs` after a
  * successful call was sent its answer is handed out again with the validity left. Failures are
@@ -241,10 +258,7 @@ export class PlayAuthCoalescer {
 
   /** Whole seconds left of `entry` at `at`, or undefined when it may not be reused any more. */
   private secondsLeft(entry: Reusable, at: number): number | undefined {
-    const age = at - entry.issuedAt;
-    if (age < 0 || age >= this.windowMs(entry.validity)) return undefined;
-    const left = Math.floor((entry.issuedAt + entry.validity * 1000 - at) / 1000);
-    return left >= entry.validity * MIN_LEFT ? left : undefined;
+    return reusableSecondsLeft(entry.issuedAt, entry.validity, this.windowMs(entry.validity), at);
   }
 
   private reuse(key: string): CoalescedPlayAuth | undefined {

@@ -1,4 +1,4 @@
-export { type ClientAddressOptions, clientAddress } from './clientAddress';
+export { type ClientAddressOptions, clientAddress, setClientAddress } from './clientAddress';
 export { type Cors, createCors, type PlayAuthCorsOptions } from './createCors';
 export {
   type CreatePlayAuthHandlerOptions,
