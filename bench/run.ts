@@ -12,6 +12,7 @@ import { buildBenchPage } from './browser/buildBenchPage';
 import { type FigureRow, failedRow } from './FigureRow';
 import { measureBrowserCycles } from './figures/measureBrowserCycles';
 import { measureBundleSize } from './figures/measureBundleSize';
+import { measureFleet } from './figures/measureFleet';
 import { measureHandlerLoad } from './figures/measureHandlerLoad';
 import { measureRenewal } from './figures/measureRenewal';
 import { measureTimeToPlaying } from './figures/measureTimeToPlaying';
@@ -64,6 +65,8 @@ rows.push(...(await step('2, 3, 6 jsdom figures', '2', '', () => runJsdomFigures
 rows.push(
   ...(await step('7 handler under load', '7', '<= 20', () => measureHandlerLoad({ quick }))),
 );
+if (!quick)
+  rows.push(...(await step('8 credential backend as a fleet', '8', '<= 20', measureFleet)));
 if (!quick) rows.push(...(await step('4-6 browser figures', '4', '', browserFigures)));
 rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 

@@ -9,6 +9,7 @@ import {
 import type { PlayAuthStore } from './PlayAuthStore';
 import { oneLine } from './scrubSecrets';
 import { VodApiError } from './VodApiError';
+import { withDeadline } from './withDeadline';
 
 /** Options of {@link createRedisPlayAuthStore}. */
 export interface RedisPlayAuthStoreOptions {
@@ -166,22 +167,12 @@ export function createRedisPlayAuthStore(options: RedisPlayAuthStoreOptions): Pl
   }
 
   /** One Redis command, bounded by `commandTimeoutMs`. */
-  async function command<T>(run: () => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new RedisUnavailable(`no answer within ${commandTimeoutMs} ms`)),
-        commandTimeoutMs,
-      );
-    });
-    try {
-      const pending = run();
-      pending.catch(() => undefined);
-      return await Promise.race([pending, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const command = <T>(run: () => Promise<T>): Promise<T> =>
+    withDeadline(
+      run(),
+      commandTimeoutMs,
+      () => new RedisUnavailable(`no answer within ${commandTimeoutMs} ms`),
+    );
 
   const sleep = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {

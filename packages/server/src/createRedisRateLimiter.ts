@@ -8,6 +8,7 @@ import {
 } from './createMemoryRateLimiter';
 import type { PlayAuthRateLimiter } from './PlayAuthRateLimiter';
 import { VodApiError } from './VodApiError';
+import { withDeadline } from './withDeadline';
 
 /** Options of {@link createRedisRateLimiter}. */
 export interface RedisRateLimiterOptions extends RateLimiterOptions {
@@ -52,18 +53,14 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): PlayAu
   const insurance = createMemoryRateLimiter({ points: limits.points, durationS: limits.duration });
   return {
     async consume(key) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('Redis too slow')), commandTimeoutMs);
-      });
-      const counted = verdictOf(shared.consume(key));
-      counted.catch(() => undefined);
       try {
-        return await Promise.race([counted, late]);
+        return await withDeadline(
+          verdictOf(shared.consume(key)),
+          commandTimeoutMs,
+          () => new Error(`Redis did not count within ${commandTimeoutMs} ms`),
+        );
       } catch {
         return insurance.consume(key);
-      } finally {
-        clearTimeout(timer);
       }
     },
   };
