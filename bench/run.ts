@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 /**
- * `npm run bench` (all seven figures, results in bench/results/) and `npm run bench:quick`
+ * `npm run bench` (all eight figures, results in bench/results/) and `npm run bench:quick`
  * (`--quick`: only the counted invariants — credential requests, upstream calls per hour,
  * coalescing, leak counts — with smaller sizes, results in bench/.cache/; exits 1 if one fails).
  * See bench/README.md for what each figure measures and how.
