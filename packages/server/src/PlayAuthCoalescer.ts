@@ -1,4 +1,5 @@
 import type { GetVideoPlayAuthResponse } from '@playauth/core';
+import { untilAborted } from './untilAborted';
 import { VodApiError } from './VodApiError';
 
 /**
@@ -235,24 +236,10 @@ export class PlayAuthCoalescer {
     flight.waiters++;
     // A waiter without a signal never leaves, so the call is never aborted under it.
     if (!signal) return flight.promise;
-    return new Promise<PlayAuthMint>((resolve, reject) => {
-      const onAbort = () => {
-        flight.waiters--;
-        // The last request waiting for the call has gone: nobody needs its answer any more.
-        if (flight.waiters === 0) this.drop(key, flight, signal.reason);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (minted) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(minted);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
+    return untilAborted(flight.promise, signal, () => {
+      flight.waiters--;
+      // The last request waiting for the call has gone: nobody needs its answer any more.
+      if (flight.waiters === 0) this.drop(key, flight, signal.reason);
     });
   }
 

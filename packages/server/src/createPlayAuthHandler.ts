@@ -13,6 +13,7 @@ import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAut
 import type { PlayAuthRateLimitOptions } from './PlayAuthRateLimiter';
 import { memoryStore, type PlayAuthStore } from './PlayAuthStore';
 import { oneLine } from './scrubSecrets';
+import { untilAborted } from './untilAborted';
 import { isVodApiError, VodApiError } from './VodApiError';
 
 export type { PlayAuthCorsOptions } from './createCors';
@@ -497,14 +498,4 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       clearTimeout(timer);
     }
   };
-}
-
-/** `promise`, or the abort reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -8,6 +8,7 @@ import {
 } from './PlayAuthCoalescer';
 import type { PlayAuthStore } from './PlayAuthStore';
 import { oneLine } from './scrubSecrets';
+import { sleep } from './untilAborted';
 import { VodApiError } from './VodApiError';
 import { withDeadline } from './withDeadline';
 
@@ -173,19 +174,6 @@ export function createRedisPlayAuthStore(options: RedisPlayAuthStoreOptions): Pl
       commandTimeoutMs,
       () => new RedisUnavailable(`no answer within ${commandTimeoutMs} ms`),
     );
-
-  const sleep = (ms: number, signal: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
 
   const windowMs = (validity: number) => local.windowMs(validity);
   const reusable = (answer: StoredAnswer, validity: number) =>

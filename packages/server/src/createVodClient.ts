@@ -8,6 +8,7 @@ import { percentEncode } from './percentEncode';
 import { BodyTooLargeError, MAX_UPSTREAM_BODY_BYTES, readCappedText } from './readCappedText';
 import { scrubSecrets } from './scrubSecrets';
 import { type Acs3Credentials, signAcs3 } from './signAcs3';
+import { sleep, untilAborted } from './untilAborted';
 import { classifyVodError, VodApiError } from './VodApiError';
 
 /** An AccessKey pair of a RAM user, or STS credentials (with `securityToken`). */
@@ -231,43 +232,6 @@ function readResponse(
     `GetVideoPlayAuth failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
     { status, requestId, retryAfter: parseRetryAfter(response.headers) },
   );
-}
-
-/** `promise`, or the abort reason as soon as `signal` aborts, whichever comes first. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

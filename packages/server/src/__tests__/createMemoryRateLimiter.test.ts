@@ -4,17 +4,13 @@ import { createMemoryRateLimiter } from '../createMemoryRateLimiter';
 import { createPlayAuthHandler } from '../createPlayAuthHandler';
 import { createVodClient } from '../createVodClient';
 import type { PlayAuthRateLimitOptions } from '../PlayAuthRateLimiter';
-import { CREDS, fakeUpstream } from './support';
+import { CREDS, clientFor, fakeUpstream } from './support';
 
 function setup(rateLimit: PlayAuthRateLimitOptions) {
   const upstream = fakeUpstream(() => ({}));
   const onError = vi.fn();
   const handler = createPlayAuthHandler({
-    client: createVodClient({
-      ...CREDS,
-      endpoint: 'https://vod.test.example',
-      fetch: upstream.fetch,
-    }),
+    client: clientFor(upstream.fetch),
     authorize: () => true,
     coalesce: false,
     onError,

@@ -5,10 +5,9 @@ import {
   createRedisPlayAuthStore,
   type RedisPlayAuthStoreOptions,
 } from '../createRedisPlayAuthStore';
-import { createVodClient } from '../createVodClient';
 import type { PlayAuthStore } from '../PlayAuthStore';
 import { type RedisServerProcess, startRedisServer } from './startRedisServer';
-import { CREDS, fakeUpstream, type UpstreamReply, vodError } from './support';
+import { CREDS, clientFor, fakeUpstream, type UpstreamReply, vodError } from './support';
 
 let server: RedisServerProcess;
 const clients: Redis[] = [];
@@ -40,13 +39,7 @@ function fleet(
     const redis = connect();
     const store: PlayAuthStore = createRedisPlayAuthStore({ redis, log, ...storeOptions });
     const handler = createPlayAuthHandler({
-      client: createVodClient({
-        ...CREDS,
-        endpoint: 'https://vod.test.example',
-        fetch: upstream.fetch,
-        maxRetries: 0,
-        timeoutMs: 2000,
-      }),
+      client: clientFor(upstream.fetch, { maxRetries: 0, timeoutMs: 2000 }),
       authorize: () => true,
       onError: () => undefined,
       store,
@@ -161,11 +154,7 @@ describe('createRedisPlayAuthStore when Redis fails', () => {
     const upstream = fakeUpstream(() => ({}));
     const log = vi.fn<(message: string) => void>();
     const handler = createPlayAuthHandler({
-      client: createVodClient({
-        ...CREDS,
-        endpoint: 'https://vod.test.example',
-        fetch: upstream.fetch,
-      }),
+      client: clientFor(upstream.fetch),
       authorize: () => true,
       store: createRedisPlayAuthStore({ redis: connect(dead.url), log, retryMs: 10 }),
     });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
 
 /** Test credentials, distinctive enough that a leak is found by substring search. */
 export const CREDS = {
@@ -166,4 +167,12 @@ export class LeakSweep {
     }
     expect(found).toEqual([]);
   }
+}
+
+/** A VOD client with the test credentials that sends its calls to `fetch` (a fake upstream). */
+export function clientFor(
+  fetch: typeof globalThis.fetch,
+  options: Partial<CreateVodClientOptions> = {},
+) {
+  return createVodClient({ ...CREDS, endpoint: 'https://vod.test.example', fetch, ...options });
 }
