@@ -1,4 +1,5 @@
 import {
+  clampAuthInfoTimeout,
   type GetVideoPlayAuthResponse,
   isValidVideoId,
   MAX_AUTH_INFO_TIMEOUT,
@@ -9,6 +10,7 @@ import { clientAddress } from './clientAddress';
 import { createCors, type PlayAuthCorsOptions } from './createCors';
 import type { VodClient } from './createVodClient';
 import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
+import { HandlerResponse, internalError, mapVodError, publicBody, retryAfter } from './mapVodError';
 import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
 import type { PlayAuthRateLimitOptions } from './PlayAuthRateLimiter';
 import { memoryStore, type PlayAuthStore } from './PlayAuthStore';
@@ -104,24 +106,12 @@ export interface CreatePlayAuthHandlerOptions {
 export type PlayAuthHandler = (request: Request) => Promise<Response>;
 
 const SECONDS = /^\d{1,10}$/;
-/** Longest `Retry-After` passed on to browsers, seconds, whatever upstream asked. */
-const MAX_RETRY_AFTER_S = 30;
 const DEADLINE_MARGIN_MS = 3000;
 const FALLBACK_DEADLINE_MS = 30_000;
 const BASE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
 };
-
-class HandlerResponse {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly message: string,
-    readonly headers: Record<string, string> = {},
-    readonly requestId?: string,
-  ) {}
-}
 
 function configError(message: string): VodApiError {
   return new VodApiError('InvalidConfiguration', `createPlayAuthHandler: ${message}`);
@@ -132,91 +122,6 @@ function defaultOnError(_error: unknown, context: PlayAuthErrorContext): void {
   const code = isVodErrorCode(context.code) ? context.code : 'UnknownError';
   const id = isVodRequestId(context.requestId) ? ` RequestId=${context.requestId}` : '';
   console.error(oneLine(`[playauth] GetVideoPlayAuth ${code} -> HTTP ${context.status}${id}`));
-}
-
-const retryAfter = (seconds: number | undefined, fallback: number) =>
-  `${Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(seconds ?? fallback)))}`;
-
-/** The PlayAuth answer the browser gets: only the fields of `GetVideoPlayAuth`, checked. */
-function publicBody(body: GetVideoPlayAuthResponse, authInfoTimeout: number) {
-  const meta = body.VideoMeta;
-  return {
-    RequestId: isVodRequestId(body.RequestId) ? body.RequestId : crypto.randomUUID(),
-    VideoMeta: {
-      VideoId: meta.VideoId,
-      Title: meta.Title,
-      Duration: meta.Duration,
-      ...(meta.CoverURL === undefined ? {} : { CoverURL: meta.CoverURL }),
-      Status: meta.Status,
-    },
-    PlayAuth: body.PlayAuth,
-    AuthInfoTimeout: authInfoTimeout,
-  };
-}
-
-function internalError(): HandlerResponse {
-  return new HandlerResponse(
-    500,
-    'InternalError',
-    'The PlayAuth endpoint failed; the server log has details.',
-  );
-}
-
-/** Maps a failure to the answer the browser gets; details stay in `onError`. */
-function mapError(error: unknown): HandlerResponse {
-  if (!isVodApiError(error)) return internalError();
-  const id = isVodRequestId(error.requestId) ? error.requestId : undefined;
-  const code = isVodErrorCode(error.code) ? error.code : undefined;
-  switch (error.kind) {
-    case 'notFound':
-      return new HandlerResponse(
-        404,
-        'InvalidVideo.NotFound',
-        'No video with this VideoId exists.',
-        {},
-        id,
-      );
-    case 'illegalStatus':
-      return new HandlerResponse(
-        403,
-        code ?? 'Forbidden.IllegalStatus',
-        'The video is not playable yet (uploading, transcoding, in review or blocked); try again later.',
-        {},
-        id,
-      );
-    case 'throttling':
-      return new HandlerResponse(
-        429,
-        code ?? 'Throttling',
-        'Too many PlayAuth requests; retry after the Retry-After delay.',
-        { 'Retry-After': retryAfter(error.retryAfter, 1) },
-        id,
-      );
-    case 'unavailable':
-      return new HandlerResponse(
-        503,
-        'ServiceUnavailable',
-        'The video service is unavailable; retry after the Retry-After delay.',
-        { 'Retry-After': retryAfter(error.retryAfter, 3) },
-        id,
-      );
-    case 'timeout':
-      return new HandlerResponse(
-        504,
-        'Timeout',
-        'The video service did not answer in time; try again.',
-        {},
-        id,
-      );
-    default:
-      return new HandlerResponse(
-        502,
-        'BadGateway',
-        'The video service refused the request of this server; the server log has details.',
-        {},
-        id,
-      );
-  }
 }
 
 /**
@@ -341,7 +246,8 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
         `Invalid AuthInfoTimeout: give it once, as a whole number of seconds (100..${max}).`,
       );
     }
-    return Math.min(max, Math.max(MIN_AUTH_INFO_TIMEOUT, Number(value)));
+    // Core's rule (whole seconds, clamped to VOD's 100..3000), then this endpoint's own max.
+    return Math.min(max, clampAuthInfoTimeout(value));
   }
 
   /** One VOD call; its failure is reported here, once, however many requests share it. */
@@ -354,7 +260,7 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
     const call = client.getVideoPlayAuth({ videoId, authInfoTimeout }, { signal });
     call.catch((error: unknown) => {
       if (signal.aborted) return; // Nobody waits for it any more: not a VOD failure.
-      const answer = mapError(error);
+      const answer = mapVodError(error);
       const code = isVodApiError(error) ? error.code : answer.code;
       report(error, {
         request,
@@ -458,7 +364,7 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       result = await playAuth(request, videoId, authInfoTimeout, signal);
     } catch (error) {
       if (signal.aborted) throw error; // The deadline or the client: answered below.
-      return fail(request, mapError(error)); // reported once per call in callVod
+      return fail(request, mapVodError(error)); // reported once per call in callVod
     }
     return respond(request, 200, JSON.stringify(publicBody(result.body, result.authInfoTimeout)));
   }
