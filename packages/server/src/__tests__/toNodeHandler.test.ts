@@ -5,7 +5,7 @@ import express, {
   type Response as ExpressResponse,
   type NextFunction,
 } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clientAddress } from '../clientAddress';
 import { createPlayAuthHandler } from '../createPlayAuthHandler';
 import { createVodClient } from '../createVodClient';
@@ -206,6 +206,33 @@ describe('toNodeHandler with node:http', () => {
     setTimeout(() => controller.abort(), 50);
     expect(await pending).toBe('aborted');
     await sawAbort;
+  });
+});
+
+describe('toNodeHandler: a client that disconnects', () => {
+  it('cancels the VOD call it was the last to wait for', async () => {
+    const hanging = fakeUpstream(() => 'hang');
+    const url = await listen(
+      toNodeHandler(
+        createPlayAuthHandler({
+          client: createVodClient({
+            ...CREDS,
+            endpoint: 'https://vod.test.example',
+            fetch: hanging.fetch,
+            timeoutMs: 30_000,
+          }),
+          authorize: () => true,
+          onError: () => undefined,
+        }),
+      ),
+    );
+    const controller = new AbortController();
+    const pending = fetch(`${url}/?VideoId=gone`, { signal: controller.signal }).catch(() => null);
+    await vi.waitFor(() => expect(hanging.calls).toHaveLength(1));
+    expect(hanging.calls[0]?.signal?.aborted).toBe(false);
+    controller.abort();
+    await pending;
+    await vi.waitFor(() => expect(hanging.calls[0]?.signal?.aborted).toBe(true));
   });
 });
 
