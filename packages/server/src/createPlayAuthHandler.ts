@@ -190,8 +190,11 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
   }
   if (options.store !== undefined && typeof options.store?.share !== 'function')
     throw configError('store must have share(request), e.g. createRedisPlayAuthStore({ redis })');
-  if (options.store && coalesce === false)
-    throw configError('store shares calls: leave coalesce out, or drop store to turn sharing off');
+  if (options.store && coalesce !== true) {
+    throw configError(
+      'store shares calls itself: leave coalesce out and set the reuse window on the store (or drop store; coalesce: false turns sharing off)',
+    );
+  }
   const coalescer = createPlayAuthCoalescer(coalesce, options.now);
   const store: PlayAuthStore | undefined =
     options.store ?? (coalescer ? memoryStore(coalescer) : undefined);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CreatePlayAuthHandlerOptions, createPlayAuthHandler } from '../createPlayAuthHandler';
 import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
 import { PlayAuthCoalescer } from '../PlayAuthCoalescer';
+import { createMemoryPlayAuthStore, type PlayAuthStore } from '../PlayAuthStore';
 import {
   CREDS,
   fakeUpstream,
@@ -740,6 +741,44 @@ describe('createPlayAuthHandler: CORS', () => {
     const missing = await call('?VideoId=v1', { headers: { origin: 'https://app.example' } });
     expect(missing.response.status).toBe(404);
     expect(missing.response.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+});
+
+describe('createPlayAuthHandler: store', () => {
+  it('shares calls through a given store', async () => {
+    const { call, calls } = setup({
+      reply: delayed(30, {}),
+      handler: { store: createMemoryPlayAuthStore({ reuseMs: 0 }) },
+    });
+    await Promise.all([call('?VideoId=v1'), call('?VideoId=v1')]);
+    expect(calls).toHaveLength(1);
+    await call('?VideoId=v1');
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    [{ coalesce: false }],
+    [{ coalesce: { reuseMs: 5 } }],
+    [{ store: {} as PlayAuthStore }],
+  ])('refuses a store with %j', (options) => {
+    expect(() =>
+      createPlayAuthHandler({
+        client: createVodClient(CREDS),
+        authorize: () => true,
+        store: createMemoryPlayAuthStore(),
+        ...options,
+      }),
+    ).toThrow(/createPlayAuthHandler: store/);
+  });
+
+  it('refuses a bad deadline', () => {
+    expect(() =>
+      createPlayAuthHandler({
+        client: createVodClient(CREDS),
+        authorize: () => true,
+        deadlineMs: 0,
+      }),
+    ).toThrow(/deadlineMs/);
   });
 });
 
