@@ -792,7 +792,7 @@ describe('createPlayAuthHandler: deadlines and hygiene', () => {
         timeoutMs: 10_000,
         credentials: () => (n++ === 0 ? never() : CREDS),
       },
-      handler: { deadlineMs: 80 },
+      handler: { deadlineMs: 500 },
     });
     const first = await call('?VideoId=v1');
     expect(first.response.status).toBe(504);
@@ -817,7 +817,7 @@ describe('createPlayAuthHandler: deadlines and hygiene', () => {
     const upstreamOk = fakeUpstream(() => ({})).fetch;
     const { call } = setup({
       client: { fetch: deaf, timeoutMs: 10_000 },
-      handler: { deadlineMs: 60 },
+      handler: { deadlineMs: 500 },
     });
     expect((await call('?VideoId=v1')).response.status).toBe(504);
     expect((await call('?VideoId=v1')).response.status).toBe(200);

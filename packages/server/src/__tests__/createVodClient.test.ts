@@ -465,12 +465,13 @@ describe('createVodClient over a real socket on 127.0.0.1', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const client = createVodClient({ ...CREDS, endpoint: url, timeoutMs: 100, maxRetries: 0 });
+    // 1 s: long enough for the first call on a loaded machine, shorter than the slow answer (2 s).
+    const client = createVodClient({ ...CREDS, endpoint: url, timeoutMs: 1000, maxRetries: 0 });
     expect((await client.getVideoPlayAuth({ videoId: 'v1' })).PlayAuth).toBe('PLAYAUTH-v1-0');
     mode = 'slow';
     const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
     expect(error.code).toBe('Timeout');
-    await vi.waitFor(() => expect(aborted).toBe(1));
+    await vi.waitFor(() => expect(aborted).toBe(1), { timeout: 5000 });
   });
 
   it('reports a refused connection as NetworkError', async () => {
