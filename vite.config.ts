@@ -16,8 +16,9 @@ export const alias = {
   '@playauth/server/rate-limit': pkg('server', 'rateLimit.ts'),
   '@playauth/server': pkg('server'),
   '@playauth/emulator': pkg('emulator'),
-  '@playauth/testing/msw': pkg('testing', 'msw.ts'),
+  '@playauth/testing/msw': pkg('testing', 'msw/index.ts'),
   '@playauth/testing': pkg('testing'),
+  '@playauth/vod-model': pkg('vod-model'),
 };
 
 export default defineConfig({
@@ -31,7 +32,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'packages/{core,server,emulator,vod-model}/src/**/*.test.ts',
             'bench/*.test.ts',
             'scripts/*.test.ts',
           ],

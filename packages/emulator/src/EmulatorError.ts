@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { VodRefusal } from '@playauth/vod-model';
 
 /**
  * An error the emulator answers with the gateway's error body
@@ -18,6 +18,11 @@ export class EmulatorError extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** The error for a refusal of the shared VOD model (same code, status and message). */
+  static fromRefusal(refusal: VodRefusal): EmulatorError {
+    return new EmulatorError(refusal.code, refusal.status, refusal.message);
   }
 
   /** `MissingParameter` (400) in the gateway's wording. */
@@ -61,9 +66,4 @@ export function gatewayErrorBody(
     Message: error.message,
     Recommend: `https://api.alibabacloud.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=Vod&requestId=${requestId}`,
   };
-}
-
-/** A RequestId shaped like the gateway's: an upper-case UUID. */
-export function createRequestId(): string {
-  return randomUUID().toUpperCase();
 }

@@ -69,24 +69,26 @@ function checkTimestamp(value: string | undefined, name: string, clock: Clock): 
  * account keys and the STS keys of issued PlayAuths, security token, timestamp within 15 minutes
  * of the emulator's clock, then the nonce (recorded only once everything else checked out).
  * GetPlayInfo from the Aliplayer SDK carries no `Timestamp`, so V2 requests signed with a
- * PlayAuth's STS key may omit it.
+ * PlayAuth's STS key may omit it; their nonce is then remembered until the PlayAuth expires, so a
+ * replay is refused for as long as it could succeed. Nonces are capped per AccessKey.
  *
  * @throws {@link EmulatorError} `IncompleteSignature`, `InvalidAccessKeyId.NotFound`,
  * `SignatureDoesNotMatch`, `InvalidSecurityToken.MismatchWithAccessKey`, `MissingParameter`,
- * `InvalidTimeStamp.Format`, `InvalidTimeStamp.Expired`, `SignatureNonceUsed`.
+ * `InvalidTimeStamp.Format`, `InvalidTimeStamp.Expired`, `SignatureNonceUsed`, `Throttling.User`
+ * (429) when the key is over its nonce cap.
  */
-export function authenticateRequest(
+export async function authenticateRequest(
   request: SignedHttpRequest,
   params: RpcParams,
   version: SignatureVersion,
   ctx: AuthenticationContext,
-): Principal {
+): Promise<Principal> {
   const secretFor = (id: string) =>
     ctx.keys.get(id)?.accessKeySecret ?? ctx.issuer.grant(id)?.accessKeySecret;
   const { accessKeyId } =
     version === 'v3'
       ? verifyAcs3(request, secretFor)
-      : verifyRpcV2(request.method, params, secretFor);
+      : await verifyRpcV2(request.method, params, secretFor);
 
   const account = ctx.keys.get(accessKeyId);
   const grant = account ? undefined : ctx.issuer.grant(accessKeyId);
@@ -108,20 +110,32 @@ export function authenticateRequest(
     );
   }
 
+  // Without a timestamp the nonce is the only replay guard: keep it while the PlayAuth lives.
+  let keepNonceUntil: number | undefined;
   if (version === 'v3') {
     checkTimestamp(request.headers['x-acs-date'], 'x-acs-date', ctx.clock);
   } else if (params.Timestamp !== undefined || principal.kind === 'account') {
     checkTimestamp(params.Timestamp, 'Timestamp', ctx.clock);
+  } else if (grant) {
+    keepNonceUntil = grant.expiresAt;
   }
 
   const nonceName = version === 'v3' ? 'x-acs-signature-nonce' : 'SignatureNonce';
   const nonce = version === 'v3' ? request.headers['x-acs-signature-nonce'] : params.SignatureNonce;
   if (!nonce) throw EmulatorError.missingParameter(nonceName);
-  if (!ctx.nonces.use(accessKeyId, nonce)) {
+  const verdict = ctx.nonces.use(accessKeyId, nonce, keepNonceUntil);
+  if (verdict === 'used') {
     throw new EmulatorError(
       'SignatureNonceUsed',
       400,
       'Specified signature nonce was used already: sign every request (and every retry) with a new nonce.',
+    );
+  }
+  if (verdict === 'full') {
+    throw new EmulatorError(
+      'Throttling.User',
+      429,
+      'Request was denied due to user flow control: this AccessKey signed too many requests in 15 minutes.',
     );
   }
   return principal;

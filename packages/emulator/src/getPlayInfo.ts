@@ -1,47 +1,14 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import {
+  authInfoRefusal,
+  createPlayInfoBody,
+  type GetPlayInfoBody,
+  isoSeconds,
+} from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { EmulatorError } from './EmulatorError';
-import { isoSeconds } from './playAuthToken';
 import { coverUrlOf, readVideoId, requirePlayableVideo } from './requirePlayableVideo';
-
-/** One stream of a `GetPlayInfo` answer (the fields the Aliplayer SDK reads, and a few more). */
-export interface PlayInfo {
-  PlayURL: string;
-  Definition: string;
-  Format: string;
-  Width: number;
-  Height: number;
-  /** Seconds, a decimal string as the real API sends it. */
-  Duration: string;
-  /** kb/s, a decimal string as the real API sends it. */
-  Bitrate: string;
-  Encrypt: number;
-  StreamType: string;
-  Size: number;
-  Fps: string;
-  JobId: string;
-  Status: string;
-  CreationTime: string;
-  ModificationTime: string;
-}
-
-/** The success body of `GetPlayInfo`. */
-export interface GetPlayInfoBody {
-  RequestId: string;
-  VideoBase: {
-    CoverURL: string;
-    Title: string;
-    /** Seconds, a decimal string as the real API sends it. */
-    Duration: string;
-    VideoId: string;
-    Status: string;
-    MediaType: 'video';
-    CreationTime: string;
-    OutputType: 'oss';
-  };
-  PlayInfoList: { PlayInfo: PlayInfo[] };
-}
 
 /** Default and bounds of `AuthTimeout` (play-URL lifetime), seconds, as for OSS output. */
 export const AUTH_TIMEOUT = { default: 3600, min: 1, max: 2_592_000 } as const;
@@ -77,20 +44,8 @@ function checkAuthInfo(
       'The AuthInfo is malformed or was not issued with this credential: get a new PlayAuth.',
     );
   }
-  if (ctx.clock.now() >= Date.parse(info.ExpireTime)) {
-    throw new EmulatorError(
-      'InvalidAuthInfo.ExpireTime',
-      403,
-      `The PlayAuth expired at ${info.ExpireTime}: get a new one (GetVideoPlayAuth) and retry.`,
-    );
-  }
-  if (info.MediaId !== videoId) {
-    throw new EmulatorError(
-      'InvalidAuthInfo.MediaId',
-      403,
-      'The PlayAuth was issued for another video: get one for this VideoId.',
-    );
-  }
+  const refusal = authInfoRefusal(params.AuthInfo, videoId, ctx.clock.now());
+  if (refusal) throw EmulatorError.fromRefusal(refusal);
 }
 
 /**
@@ -130,38 +85,32 @@ export async function getPlayInfo(
   const expiresAtSec = Math.floor(ctx.clock.now() / 1000) + authTimeout;
   const creationTime = video.creationTime ?? DEFAULT_CREATION_TIME;
   const created = Date.parse(creationTime);
-  return {
-    RequestId: ctx.requestId,
-    VideoBase: {
-      CoverURL: coverUrlOf(video, ctx.baseUrl),
-      Title: video.title,
-      Duration: video.duration.toFixed(1),
-      VideoId: video.videoId,
-      Status: video.status,
-      MediaType: 'video',
-      CreationTime: creationTime,
-      OutputType: 'oss',
+  return createPlayInfoBody({
+    requestId: ctx.requestId,
+    video: {
+      videoId: video.videoId,
+      title: video.title,
+      duration: video.duration,
+      status: video.status,
+      coverUrl: coverUrlOf(video, ctx.baseUrl),
+      creationTime,
+      outputType: 'oss',
     },
-    PlayInfoList: {
-      PlayInfo: [
-        {
-          PlayURL: `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`,
-          Definition: media.definition ?? 'SD',
-          Format: 'mp4',
-          Width: media.width,
-          Height: media.height,
-          Duration: media.duration.toFixed(3),
-          Bitrate: ((size * 8) / 1000 / media.duration).toFixed(3),
-          Encrypt: 0,
-          StreamType: 'video',
-          Size: size,
-          Fps: String(media.fps),
-          JobId: createHash('md5').update(`transcode:${video.videoId}`).digest('hex'),
-          Status: 'Normal',
-          CreationTime: creationTime,
-          ModificationTime: Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime,
-        },
-      ],
-    },
-  };
+    streams: [
+      {
+        playUrl: `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`,
+        format: 'mp4',
+        definition: media.definition ?? 'SD',
+        width: media.width,
+        height: media.height,
+        duration: media.duration,
+        bitrate: (size * 8) / 1000 / media.duration,
+        size,
+        fps: media.fps,
+        jobId: createHash('md5').update(`transcode:${video.videoId}`).digest('hex'),
+        creationTime,
+        modificationTime: Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime,
+      },
+    ],
+  });
 }

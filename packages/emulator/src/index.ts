@@ -1,3 +1,5 @@
+export type { GetPlayInfoBody, PlayInfo } from '@playauth/vod-model';
+export { signRpcV2 } from '@playauth/vod-model';
 export type { EmulatorAccessKey, SignatureVersion } from './authenticateRequest';
 export {
   DEFAULT_VIDEO_IDS,
@@ -10,7 +12,6 @@ export {
 export { type Clock, createManualClock, type ManualClock, systemClock } from './clock';
 export { EmulatorError, type GatewayErrorBody } from './EmulatorError';
 export { createSeededRandom, type FaultAction, type FaultRule } from './faults';
-export type { GetPlayInfoBody, PlayInfo } from './getPlayInfo';
 export type { GetVideoPlayAuthBody } from './getVideoPlayAuth';
 export {
   type AuthInfo,
@@ -28,4 +29,4 @@ export {
   type VodEmulatorOptions,
 } from './VodEmulator';
 export { type SignedHttpRequest, verifyAcs3 } from './verifyAcs3';
-export { type RpcParams, signRpcV2, verifyRpcV2 } from './verifyRpcV2';
+export { type RpcParams, verifyRpcV2 } from './verifyRpcV2';

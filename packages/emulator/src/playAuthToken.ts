@@ -1,4 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import {
+  decodePlayAuth as decodeToken,
+  encodePlayAuth,
+  isoSeconds,
+  type PlayAuthToken,
+} from '@playauth/vod-model';
 import type { Clock } from './clock';
 import { constantTimeEqual } from './verifyAcs3';
 
@@ -7,7 +13,7 @@ import { constantTimeEqual } from './verifyAcs3';
  * with `AccessKeyId`/`AccessKeySecret`, sends `SecurityToken` and `AuthInfo` verbatim and takes
  * the region from `Region`.
  */
-export interface PlayAuthPayload {
+export interface PlayAuthPayload extends PlayAuthToken {
   SecurityToken: string;
   /** A JSON string, see {@link AuthInfo}. */
   AuthInfo: string;
@@ -54,15 +60,14 @@ export interface PlayAuthGrant {
  * ```
  */
 export function decodePlayAuth(playAuth: string): PlayAuthPayload {
-  let payload: unknown;
+  let payload: PlayAuthToken;
   try {
-    payload = JSON.parse(Buffer.from(playAuth, 'base64').toString('utf8'));
+    payload = decodeToken(playAuth);
   } catch {
     throw new TypeError('PlayAuth is not base64-encoded JSON');
   }
-  const p = payload as Partial<Record<keyof PlayAuthPayload, unknown>> | null;
+  const p = payload as Partial<Record<keyof PlayAuthPayload, unknown>>;
   if (
-    !p ||
     typeof p.AccessKeyId !== 'string' ||
     typeof p.AccessKeySecret !== 'string' ||
     typeof p.Region !== 'string'
@@ -126,11 +131,6 @@ function randomAlnum(length: number): string {
   return out;
 }
 
-/** ISO UTC at second precision, the format of `ExpireTime` and `x-acs-date`. */
-export function isoSeconds(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** Creates the PlayAuth issuer of one emulator instance (with its own signing key). */
 export function createPlayAuthIssuer(options: PlayAuthIssuerOptions): PlayAuthIssuer {
   const authInfoKey = randomBytes(32);
@@ -177,7 +177,7 @@ export function createPlayAuthIssuer(options: PlayAuthIssuerOptions): PlayAuthIs
         CustomerId: options.customerId,
         PlayDomain: options.playDomain,
       };
-      return { playAuth: Buffer.from(JSON.stringify(payload)).toString('base64'), grant };
+      return { playAuth: encodePlayAuth(payload), grant };
     },
     grant: (accessKeyId) => grants.get(accessKeyId),
     verifyAuthInfo(value) {

@@ -1,13 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { detectSignatureVersion, type SignatureVersion } from './authenticateRequest';
 import { EmulatorError } from './EmulatorError';
-import type { SignedHttpRequest } from './verifyAcs3';
+import { parseAcs3Authorization, type SignedHttpRequest } from './verifyAcs3';
 
 /** An RPC API request as received: what was signed, and what it asks for. */
 export interface ApiRequest {
   /** The request as the signature verifiers see it. */
   signed: SignedHttpRequest;
-  /** Query and form-body parameters merged (the body wins), decoded. */
+  /**
+   * Query and form-body parameters merged (the body wins), decoded. Under V3 the form body counts
+   * only when `content-type` is among the signed headers: the body hash alone does not say the
+   * body is a form, so an unsigned Content-Type could otherwise turn signed bytes into parameters
+   * that override the signed query.
+   */
   params: Record<string, string>;
   /** `undefined` when the request carries no signature at all. */
   signatureVersion: SignatureVersion | undefined;
@@ -61,9 +66,17 @@ export async function readApiRequest(
     ? [...new URLSearchParams(body.toString('utf8'))]
     : [];
   const queryList = [...query];
-  const params: Record<string, string> = Object.fromEntries([...queryList, ...form]);
-  const signatureVersion = detectSignatureVersion(headers, params);
+  const signatureVersion = detectSignatureVersion(
+    headers,
+    Object.fromEntries([...queryList, ...form]),
+  );
   const v3 = signatureVersion === 'v3';
+  const formSigned =
+    !v3 || parseAcs3Authorization(headers.authorization)?.signedHeaders.includes('content-type');
+  const params: Record<string, string> = Object.fromEntries([
+    ...queryList,
+    ...(formSigned ? form : []),
+  ]);
   return {
     signed: { method: req.method ?? 'GET', path, query: queryList, headers, body },
     params,

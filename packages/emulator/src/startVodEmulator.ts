@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { createRequestId, vodRefusal } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { authenticateRequest } from './authenticateRequest';
 import { EMULATOR_VIDEOS } from './catalogue';
 import { systemClock } from './clock';
 import { createNonceStore } from './createNonceStore';
-import { createRequestId, EmulatorError, gatewayErrorBody } from './EmulatorError';
+import { EmulatorError, gatewayErrorBody } from './EmulatorError';
 import { createFaultInjector } from './faults';
 import { getPlayInfo } from './getPlayInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
@@ -23,6 +24,18 @@ import {
   type VodEmulator,
   type VodEmulatorOptions,
 } from './VodEmulator';
+
+/** One request being answered: the route handlers' shared arguments. */
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  entry: RecordedRequest;
+  query: URLSearchParams;
+  /** Records the request with its final status and code. */
+  finish: (status: number, code: string) => void;
+  /** Drops the connection (a fault) and records it. */
+  drop: () => void;
+}
 
 const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
 const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
@@ -188,6 +201,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       req.socket.destroy();
       finish(0, 'ConnectionDropped');
     };
+    const exchange: Exchange = { req, res, entry, query, finish, drop };
 
     try {
       if (entry.method === 'OPTIONS') {
@@ -199,15 +213,14 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       if (media) {
         entry.action = 'media';
         entry.videoId = media[1];
-        return await handleMedia(req, res, entry, query, finish, drop);
+        return await handleMedia(exchange);
       }
       const cover = COVER_PATH.exec(entry.path);
       if (cover?.[1] !== undefined) {
         entry.action = 'cover';
         entry.videoId = cover[1];
         const video = videos.get(cover[1]);
-        if (!video)
-          throw new EmulatorError('InvalidVideo.NotFound', 404, 'The video does not exist.');
+        if (!video) throw EmulatorError.fromRefusal(vodRefusal('InvalidVideo.NotFound'));
         const svg = renderCoverSvg(video);
         res.writeHead(200, {
           'Content-Type': 'image/svg+xml;charset=utf-8',
@@ -217,21 +230,15 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         res.end(entry.method === 'HEAD' ? undefined : svg);
         return finish(200, 'OK');
       }
-      return await handleApi(req, res, entry, query, finish, drop);
+      return await handleApi(exchange);
     } catch (error) {
       if (error instanceof EmulatorError) return fail(error);
       throw error;
     }
   }
 
-  async function handleMedia(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RecordedRequest,
-    query: URLSearchParams,
-    finish: (status: number, code: string) => void,
-    drop: () => void,
-  ): Promise<void> {
+  async function handleMedia(exchange: Exchange): Promise<void> {
+    const { req, res, entry, query, finish, drop } = exchange;
     if (entry.method !== 'GET' && entry.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
       throw new EmulatorError('MethodNotAllowed', 405, 'Use GET or HEAD.');
@@ -266,14 +273,8 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     }
   }
 
-  async function handleApi(
-    req: IncomingMessage,
-    res: ServerResponse,
-    entry: RecordedRequest,
-    query: URLSearchParams,
-    finish: (status: number, code: string) => void,
-    drop: () => void,
-  ): Promise<void> {
+  async function handleApi(exchange: Exchange): Promise<void> {
+    const { req, res, entry, query, finish, drop } = exchange;
     if (entry.method !== 'GET' && entry.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST, OPTIONS');
       throw new EmulatorError('MethodNotAllowed', 405, 'API requests use GET or POST.');
@@ -308,7 +309,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         `Specified parameter Version "${apiVersion.slice(0, 32)}" is not valid: use ${VOD_API_VERSION}.`,
       );
     }
-    const principal = authenticateRequest(signed, params, version, {
+    const principal = await authenticateRequest(signed, params, version, {
       keys,
       issuer,
       nonces,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { percentEncode } from '@playauth/vod-model';
 import { EmulatorError } from './EmulatorError';
-import { percentEncode } from './percentEncode';
 
 /** The V3 signature algorithm the emulator verifies. */
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';

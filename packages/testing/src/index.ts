@@ -1,11 +1,11 @@
 export {
-  type CreatePlayAuthBodyOptions,
-  createPlayAuthBody,
-  type FakeVideo,
-  type FakeVideoCatalog,
-} from './createPlayAuthBody';
-export { createTestQueryClient } from './createTestQueryClient';
-export { FakeAliplayer } from './FakeAliplayer';
+  decodePlayAuth,
+  encodePlayAuth,
+  type PlayAuthToken,
+  percentEncode,
+  signRpcV2,
+} from '@playauth/vod-model';
+export { FakeAliplayer } from './aliplayer/FakeAliplayer';
 export {
   FAKE_ALIPLAYER_VERSION,
   type FakeAliplayerConfig,
@@ -13,25 +13,26 @@ export {
   type FakePlayInfo,
   type FakePlayInfoContext,
   type FakePlayInfoResolver,
-} from './FakeAliplayerConfig';
-export type { VodFailure } from './fakeVod';
+} from './aliplayer/FakeAliplayerConfig';
+export type { PlayUrlCheck } from './aliplayer/Playback';
+export type { PlayInfoLoadedData, PlayInfoStream } from './aliplayer/requestPlayInfo';
+export { createTestQueryClient } from './query/createTestQueryClient';
 export {
   buildGetPlayInfoUrl,
   type GetPlayInfoRequest,
   getPlayInfoParams,
-  percentEncode,
-  signRpcV2,
-} from './getPlayInfo';
-export type { PlayInfoLoadedData, PlayInfoStream } from './loadPlayInfo';
-export type { PlayUrlCheck } from './Playback';
+} from './vod/buildGetPlayInfoUrl';
 export {
   type CreatePlayAuthOptions,
   createPlayAuth,
-  decodePlayAuth,
-  encodePlayAuth,
   type PlayAuthAuthInfo,
-  type PlayAuthToken,
   parseAuthInfo,
   TEST_ACCESS_KEY_ID,
   TEST_ACCESS_KEY_SECRET,
-} from './playAuthToken';
+} from './vod/createPlayAuth';
+export {
+  type CreatePlayAuthBodyOptions,
+  createPlayAuthBody,
+} from './vod/createPlayAuthBody';
+export type { VodFailure } from './vod/failureRefusal';
+export type { FakeVideo, FakeVideoCatalog } from './vod/findVideo';

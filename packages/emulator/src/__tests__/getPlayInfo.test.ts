@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { GetPlayInfoBody } from '@playauth/vod-model';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_VIDEO_IDS, SAMPLE_MEDIA } from '../catalogue';
 import { createManualClock } from '../clock';
-import type { GetPlayInfoBody } from '../getPlayInfo';
 import { decodePlayAuth, type PlayAuthPayload } from '../playAuthToken';
 import { startVodEmulator } from '../startVodEmulator';
 import type { VodEmulator } from '../VodEmulator';
@@ -101,6 +101,18 @@ describe('GetPlayInfo as the Aliplayer SDK sends it', () => {
     const auth = await playAuthFor(ID);
     const url = sdkGetPlayInfoUrl(emulator.url, auth, ID);
     expect((await getJson(url)).status).toBe(200);
+    expect((await getJson(url)).body.Code).toBe('SignatureNonceUsed');
+  });
+
+  it('refuses a GetPlayInfo without Timestamp replayed after the 15-minute nonce window', async () => {
+    // The SDK sends no Timestamp, so the nonce is the only replay guard while the PlayAuth lives.
+    const auth = await playAuthFor(ID, 3000);
+    const url = sdkGetPlayInfoUrl(emulator.url, auth, ID);
+    expect((await getJson(url)).status).toBe(200);
+    clock.advance(16 * 60_000);
+    expect((await getJson(sdkGetPlayInfoUrl(emulator.url, auth, ID))).status).toBe(200);
+    expect((await getJson(url)).body.Code).toBe('SignatureNonceUsed');
+    clock.advance(30 * 60_000);
     expect((await getJson(url)).body.Code).toBe('SignatureNonceUsed');
   });
 

@@ -169,6 +169,20 @@ describe('GetVideoPlayAuth: refused signatures', () => {
     );
   });
 
+  it('ignores a form body whose Content-Type is not signed: it cannot override signed query parameters', async () => {
+    // The body hash is signed, but without a signed Content-Type nothing says the body is a form.
+    const overridden = await send(
+      v3({ VideoId: ID }, { form: { VideoId: 'not-a-video' }, unsigned: ['content-type'] }),
+    );
+    expect(overridden.status).toBe(200);
+    expect((overridden.body.VideoMeta as { VideoId: string }).VideoId).toBe(ID);
+    const bodyOnly = await send(v3({}, { form: { VideoId: ID }, unsigned: ['content-type'] }));
+    expect(bodyOnly.body.Code).toBe('MissingParameter');
+    // Signed Content-Type: the form is honoured (see "V3 with the params in a form body").
+    const signed = await send(v3({}, { form: { VideoId: ID } }));
+    expect(signed.status).toBe(200);
+  });
+
   it('refuses a malformed authorization and an unsigned request', async () => {
     const res = await send({
       url: `${emulator.url}/?VideoId=${ID}`,
@@ -286,6 +300,27 @@ describe('GetVideoPlayAuth: parameters and videos', () => {
     for (const id of [DEFAULT_VIDEO_IDS.transcoding, DEFAULT_VIDEO_IDS.blocked]) {
       const { status, body } = await send(v3({ VideoId: id }));
       expect([status, body.Code]).toEqual([403, 'Forbidden.IllegalStatus']);
+    }
+  });
+
+  it('answers Forbidden.IllegalStatus (403) for UploadSucc: VOD plays only Normal videos', async () => {
+    const uploaded = await startVodEmulator({
+      clock,
+      videos: [{ videoId: 'just-uploaded', title: 'Uploaded', duration: 5, status: 'UploadSucc' }],
+    });
+    try {
+      const { status, body } = await send(
+        signV3({
+          baseUrl: uploaded.url,
+          accessKeyId: uploaded.accessKeyId,
+          accessKeySecret: uploaded.accessKeySecret,
+          query: { VideoId: 'just-uploaded' },
+          date: now(),
+        }),
+      );
+      expect([status, body.Code]).toEqual([403, 'Forbidden.IllegalStatus']);
+    } finally {
+      await uploaded.close();
     }
   });
 

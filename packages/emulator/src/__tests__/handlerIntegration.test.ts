@@ -653,7 +653,7 @@ describe('full round trip', () => {
     // The player's part: decode the PlayAuth and sign GetPlayInfo with its STS key (V2).
     const auth = decodePlayAuth(credential.playAuth);
     const params = sdkGetPlayInfoParams(auth, ID, { Rand: randomUUID() });
-    const signature = signRpcV2(params, auth.AccessKeySecret);
+    const signature = await signRpcV2(params, auth.AccessKeySecret);
     const playInfoUrl = (sig: string) =>
       `${emulator.url}/?${new URLSearchParams({ ...params, Signature: sig })}`;
 

@@ -1,7 +1,13 @@
 import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { CONTRACT_EVENT_ORDER } from '../contract/aliplayerScenarios';
-import { ALL_EVENTS, mountContainer, nextEvent, recordEvents } from './fakeAliplayerTestUtils';
+import {
+  ALL_EVENTS,
+  nextEvent,
+  playerInNewContainer,
+  recordEvents,
+  setUpFakeAliplayerPage,
+} from './fakeAliplayerTestUtils';
 
 const videos = {
   v1: {
@@ -13,32 +19,24 @@ const videos = {
   v2: { title: 'Second', duration: 20, playUrl: 'https://media.test/v2.mp4' },
 };
 
-let container: HTMLDivElement;
-beforeEach(() => {
-  FakeAliplayer.configure({ videos });
-  container = mountContainer();
-});
-afterEach(() => {
-  FakeAliplayer.reset();
-  vi.useRealTimers();
-  container.remove();
-});
+const page = setUpFakeAliplayerPage(videos);
 
 const create = (options: Record<string, unknown> = {}, ready?: (p: FakeAliplayer) => void) =>
   new FakeAliplayer(
-    { id: container.id, vid: 'v1', playauth: createPlayAuth('v1'), ...options },
+    { id: page.container.id, vid: 'v1', playauth: createPlayAuth('v1'), ...options },
     ready,
   );
 
 describe('constructor checks', () => {
   test('an element instead of its id throws a SyntaxError, as the SDK (it builds a selector)', () => {
     expect(
-      () => new FakeAliplayer({ id: container as unknown as string, vid: 'v1', playauth: 'x' }),
+      () =>
+        new FakeAliplayer({ id: page.container as unknown as string, vid: 'v1', playauth: 'x' }),
     ).toThrow(expect.objectContaining({ name: 'SyntaxError' }));
   });
 
   test('an id that is not a valid selector (React useId) throws', () => {
-    container.id = ':r1:';
+    page.container.id = ':r1:';
     expect(() => create()).toThrow();
   });
 
@@ -48,30 +46,30 @@ describe('constructor checks', () => {
   });
 
   test('an inline size on the container wins over the width/height options, as in the SDK', () => {
-    container.style.width = '400px';
+    page.container.style.width = '400px';
     create({ width: '640px', height: '360px' });
-    expect(container.style.width).toBe('400px');
-    expect(container.style.height).toBe('360px');
+    expect(page.container.style.width).toBe('400px');
+    expect(page.container.style.height).toBe('360px');
   });
 
   test('playauth is required; the playAuth spelling is ignored; PlayAuth is accepted', () => {
-    expect(() => new FakeAliplayer({ id: container.id, vid: 'v1' })).toThrow(/playauth/);
+    expect(() => new FakeAliplayer({ id: page.container.id, vid: 'v1' })).toThrow(/playauth/);
     expect(
-      () => new FakeAliplayer({ id: container.id, vid: 'v1', playAuth: createPlayAuth('v1') }),
+      () => new FakeAliplayer({ id: page.container.id, vid: 'v1', playAuth: createPlayAuth('v1') }),
     ).toThrow(/playauth/);
     expect(
-      () => new FakeAliplayer({ id: container.id, vid: 'v1', PlayAuth: createPlayAuth('v1') }),
+      () => new FakeAliplayer({ id: page.container.id, vid: 'v1', PlayAuth: createPlayAuth('v1') }),
     ).not.toThrow();
   });
 
   test('returns synchronously in status init, sizing the container like the SDK', () => {
     const player = create();
     expect(player.getStatus()).toBe('init');
-    expect(container).toHaveClass('prism-player');
-    expect(container.style.width).toBe('100%');
-    expect(container.style.height).toBe('300px');
+    expect(page.container).toHaveClass('prism-player');
+    expect(page.container.style.width).toBe('100%');
+    expect(page.container.style.height).toBe('300px');
     expect(player.tag).toBeInstanceOf(HTMLVideoElement);
-    expect(container.contains(player.tag)).toBe(true);
+    expect(page.container.contains(player.tag)).toBe(true);
     expect(player.mode).toBe('simulated');
   });
 });
@@ -187,14 +185,14 @@ describe('events', () => {
     await nextEvent(player, 'playing');
     expect(mine).not.toHaveBeenCalled();
     // The SDK's UI no longer hears `play`: the cover stays up.
-    expect(container.querySelector('.prism-cover')).toBeVisible();
+    expect(page.container.querySelector('.prism-cover')).toBeVisible();
   });
 
   test('with its UI listeners in place the cover hides on play', async () => {
     const player = create({ cover: 'https://img.test/cover.jpg' });
-    expect(container.querySelector('.prism-cover')).toBeVisible();
+    expect(page.container.querySelector('.prism-cover')).toBeVisible();
     await nextEvent(player, 'playing');
-    expect(container.querySelector('.prism-cover')).not.toBeVisible();
+    expect(page.container.querySelector('.prism-cover')).not.toBeVisible();
   });
 
   test('a throwing handler does not stop the others; its error is reported as uncaught', async () => {
@@ -336,10 +334,10 @@ describe('dispose', () => {
     timeupdate.mockClear();
     await vi.advanceTimersByTimeAsync(10_000_000);
     expect(timeupdate).not.toHaveBeenCalled();
-    expect(container.childElementCount).toBe(0);
-    expect(container).toHaveClass('prism-player');
-    expect(container.style.width).toBe('640px');
-    expect(container.style.height).toBe('360px');
+    expect(page.container.childElementCount).toBe(0);
+    expect(page.container).toHaveClass('prism-player');
+    expect(page.container.style.width).toBe('640px');
+    expect(page.container.style.height).toBe('360px');
     expect(player.tag).toBeNull();
     expect(FakeAliplayer.instances).not.toContain(player);
   });
@@ -351,7 +349,7 @@ describe('dispose', () => {
     const next = create({ vid: 'v2', playauth: createPlayAuth('v2') });
     await nextEvent(next, 'playing');
     expect(next.getDuration()).toBe(20);
-    expect(container.querySelectorAll('video')).toHaveLength(1);
+    expect(page.container.querySelectorAll('video')).toHaveLength(1);
   });
 });
 
@@ -370,7 +368,7 @@ describe('controls and registry', () => {
     expect(player.getVolume()).toBe(1);
     expect(volume).toHaveBeenCalledTimes(3);
     player.setPlayerSize('200px', '100px');
-    expect(container.style.width).toBe('200px');
+    expect(page.container.style.width).toBe('200px');
     player.setCover('https://img.test/other.jpg');
     expect(player.getOptions().cover).toBe('https://img.test/other.jpg');
     player.fullscreenService.requestFullScreen();
@@ -380,8 +378,7 @@ describe('controls and registry', () => {
   test('instances, created, latest, reset and getVersion', () => {
     FakeAliplayer.strict = false; // disposes players still loading
     const first = create();
-    const other = mountContainer();
-    const second = new FakeAliplayer({ id: other.id, vid: 'v1', playauth: createPlayAuth('v1') });
+    const { player: second, container: other } = playerInNewContainer('v1');
     expect(FakeAliplayer.created).toBe(2);
     expect(FakeAliplayer.instances).toEqual([first, second]);
     expect(FakeAliplayer.latest).toBe(second);
@@ -408,11 +405,7 @@ describe('controls and registry', () => {
       duration: 42,
       title: 'Resolved',
     });
-    const other = mountContainer();
-    const own = new FakeAliplayer({
-      id: other.id,
-      vid: 'v1',
-      playauth: createPlayAuth('v1'),
+    const { player: own, container: other } = playerInNewContainer('v1', {
       fake: { playInfo: () => ({ url: 'https://cdn.test/own.mp4', duration: 7 }) },
     });
     await nextEvent(own, 'canplay');

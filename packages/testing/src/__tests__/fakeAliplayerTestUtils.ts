@@ -1,6 +1,7 @@
 import type { AliplayerEventName } from '@playauth/core';
+import { createPlayAuth, FakeAliplayer, type FakeVideoCatalog } from '@playauth/testing';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { CONTRACT_EVENT_ORDER } from '../contract/aliplayerScenarios';
-import type { FakeAliplayer } from '../FakeAliplayer';
 
 /** Appends a container with a fresh id to the document. */
 let counter = 0;
@@ -10,6 +11,47 @@ export function mountContainer(): HTMLDivElement {
   element.id = `fake-player-${counter}`;
   document.body.append(element);
   return element;
+}
+
+/**
+ * A page for each test: configures the fake with `videos`, mounts a container before each test
+ * and resets the fake, the timers and the container after it.
+ */
+export function setUpFakeAliplayerPage(videos: FakeVideoCatalog): {
+  readonly container: HTMLDivElement;
+} {
+  let container: HTMLDivElement | undefined;
+  beforeEach(() => {
+    FakeAliplayer.configure({ videos });
+    container = mountContainer();
+  });
+  afterEach(() => {
+    FakeAliplayer.reset();
+    vi.useRealTimers();
+    container?.remove();
+  });
+  return {
+    get container() {
+      if (!container)
+        throw new Error('setUpFakeAliplayerPage: the container exists only inside a test');
+      return container;
+    },
+  };
+}
+
+/** A second player on a fresh container, with a fresh PlayAuth for `vid` unless options give one. */
+export function playerInNewContainer(
+  vid: string,
+  options: Record<string, unknown> = {},
+): { player: FakeAliplayer; container: HTMLDivElement } {
+  const container = mountContainer();
+  const player = new FakeAliplayer({
+    id: container.id,
+    vid,
+    playauth: createPlayAuth(vid),
+    ...options,
+  });
+  return { player, container };
 }
 
 /** Records `name` or `name:paramData` of the given events, in order. */

@@ -163,6 +163,15 @@ describe('playAuthHandlers: errors in the VOD shape', () => {
     expect((await busy.json()).Code).toBe('Forbidden.IllegalStatus');
   });
 
+  test('UploadSucc is not playable: 403 Forbidden.IllegalStatus, as VOD and the emulator answer', async () => {
+    server.use(
+      ...playAuthHandlers({ videos: { fresh: { title: 'F', duration: 1, status: 'UploadSucc' } } }),
+    );
+    const fresh = await get('VideoId=fresh');
+    expect(fresh.status).toBe(403);
+    expect((await fresh.json()).Code).toBe('Forbidden.IllegalStatus');
+  });
+
   test.each([
     ['a missing VideoId', ''],
     ['a malformed VideoId', 'VideoId=a%2Fb'],

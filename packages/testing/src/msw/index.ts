@@ -1,0 +1,20 @@
+/**
+ * `@playauth/testing/msw`: MSW handlers standing in for a playauth credential endpoint and for
+ * the VOD GetPlayInfo API. A separate entry so that `@playauth/testing` never needs `msw`.
+ */
+export {
+  type CreatePlayAuthBodyOptions,
+  createPlayAuthBody,
+} from '../vod/createPlayAuthBody';
+export type { FakeVideo, FakeVideoCatalog } from '../vod/findVideo';
+export {
+  type GetPlayInfoHandlersOptions,
+  type GetPlayInfoRequestInfo,
+  getPlayInfoHandlers,
+} from './getPlayInfoHandlers';
+export {
+  type PlayAuthFailure,
+  type PlayAuthHandlersOptions,
+  type PlayAuthRequestInfo,
+  playAuthHandlers,
+} from './playAuthHandlers';

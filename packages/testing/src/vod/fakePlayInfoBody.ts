@@ -1,0 +1,37 @@
+import { createPlayInfoBody, createRequestId, type GetPlayInfoBody } from '@playauth/vod-model';
+import type { FakeVideo } from './findVideo';
+
+/** Default play URL of a fake video: a reserved `.invalid` host, never resolved by accident. */
+function defaultPlayUrl(videoId: string): string {
+  return `https://media.playauth.invalid/${encodeURIComponent(videoId)}.mp4`;
+}
+
+/**
+ * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 `OD` stream at its
+ * `playUrl` (default a `.invalid` URL), format from `format` or the URL's extension.
+ */
+export function fakePlayInfoBody(videoId: string, video: FakeVideo): GetPlayInfoBody {
+  const playUrl = video.playUrl ?? defaultPlayUrl(videoId);
+  return createPlayInfoBody({
+    requestId: createRequestId(),
+    video: {
+      videoId,
+      title: video.title,
+      duration: video.duration,
+      status: video.status ?? 'Normal',
+      ...(video.coverUrl === undefined ? {} : { coverUrl: video.coverUrl }),
+      outputType: 'cdn',
+    },
+    streams: [
+      {
+        playUrl,
+        format: video.format ?? (/\.m3u8(?:$|\?)/.test(playUrl) ? 'm3u8' : 'mp4'),
+        definition: 'OD',
+        width: 1280,
+        height: 720,
+        duration: video.duration,
+        bitrate: 1000,
+      },
+    ],
+  });
+}
