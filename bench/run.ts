@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: all seven figures, results in bench/results/. The counted invariants among
+ * `npm run bench`: all eight figures, results in bench/results/. The counted invariants among
  * them (credential requests, upstream calls per hour, coalescing, leak counts) are also ordinary
  * tests, run by `npm test` as the `invariants` Vitest project with the same measuring functions.
  * See bench/README.md for what each figure measures and how.
@@ -11,6 +11,7 @@ import { buildBenchPage } from './browser/buildBenchPage';
 import { type FigureRow, failedRow } from './FigureRow';
 import { measureBrowserCycles } from './figures/measureBrowserCycles';
 import { measureBundleSize } from './figures/measureBundleSize';
+import { measureFleet } from './figures/measureFleet';
 import { measureHandlerLoad } from './figures/measureHandlerLoad';
 import { measureRenewal } from './figures/measureRenewal';
 import { measureTimeToPlaying } from './figures/measureTimeToPlaying';
@@ -60,6 +61,7 @@ const rows: FigureRow[] = [];
 rows.push(...(await step('1 bundle size', '1', '<= 2.5 KB', measureBundleSize)));
 rows.push(...(await step('2, 3, 6 jsdom figures', '2', '', runJsdomFigures)));
 rows.push(...(await step('7 handler under load', '7', '<= 20', measureHandlerLoad)));
+rows.push(...(await step('8 credential backend as a fleet', '8', '<= 20', measureFleet)));
 rows.push(...(await step('4-6 browser figures', '4', '', browserFigures)));
 rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 

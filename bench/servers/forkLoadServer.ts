@@ -16,18 +16,18 @@ export interface LoadServerProcess<Info> {
 }
 
 /**
- * Forks bench/servers/loadServer.ts with tsx's loader, waits for its `ready` message (10 s at
- * most) and returns what it reported. `close()` asks it to stop, then kills it if it lingers.
+ * Forks bench/servers/loadServer.ts (or another `script` speaking the same messages) with tsx's
+ * loader, waits for its `ready` message (10 s at most) and returns what it reported. `close()`
+ * asks it to stop, then kills it if it lingers.
  */
-export async function forkLoadServer<Info>(args: string[]): Promise<LoadServerProcess<Info>> {
-  const child: ChildProcess = fork(
-    fileURLToPath(new URL('./loadServer.ts', import.meta.url)),
-    args,
-    {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+export async function forkLoadServer<Info>(
+  args: string[],
+  script: URL = new URL('./loadServer.ts', import.meta.url),
+): Promise<LoadServerProcess<Info>> {
+  const child: ChildProcess = fork(fileURLToPath(script), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let next = 0;
   const pending = new Map<number, (value: unknown) => void>();
   const info = await new Promise<Info>((resolve, reject) => {

@@ -29,3 +29,23 @@ export function clampAuthInfoTimeout(seconds: unknown): number {
     ? Math.min(MAX_AUTH_INFO_TIMEOUT, Math.max(MIN_AUTH_INFO_TIMEOUT, Math.floor(n as number)))
     : DEFAULT_AUTH_INFO_TIMEOUT;
 }
+
+/**
+ * Whether `seconds` is a validity `GetVideoPlayAuth` accepts as it is: an integer between
+ * {@link MIN_AUTH_INFO_TIMEOUT} and {@link MAX_AUTH_INFO_TIMEOUT} (100..3000). Unlike
+ * {@link clampAuthInfoTimeout} it corrects nothing; a backend uses it to refuse bad input.
+ *
+ * @example
+ * ```ts
+ * isValidAuthInfoTimeout(600); // true
+ * isValidAuthInfoTimeout(600.5); // false
+ * isValidAuthInfoTimeout('600'); // false (a number is expected)
+ * ```
+ */
+export function isValidAuthInfoTimeout(seconds: unknown): seconds is number {
+  return (
+    Number.isInteger(seconds) &&
+    (seconds as number) >= MIN_AUTH_INFO_TIMEOUT &&
+    (seconds as number) <= MAX_AUTH_INFO_TIMEOUT
+  );
+}

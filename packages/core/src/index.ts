@@ -16,6 +16,7 @@ export type {
 export {
   clampAuthInfoTimeout,
   DEFAULT_AUTH_INFO_TIMEOUT,
+  isValidAuthInfoTimeout,
   MAX_AUTH_INFO_TIMEOUT,
   MIN_AUTH_INFO_TIMEOUT,
 } from './clampAuthInfoTimeout';

@@ -1,4 +1,5 @@
 import type { GetVideoPlayAuthResponse } from '@playauth/core';
+import { untilAborted } from './untilAborted';
 import { VodApiError } from './VodApiError';
 
 /**
@@ -39,6 +40,31 @@ interface Reusable {
   validity: number;
 }
 
+/** A minted PlayAuth and when the VOD request for it was sent (epoch ms). */
+export interface PlayAuthMint {
+  body: GetVideoPlayAuthResponse;
+  issuedAt: number;
+}
+
+/** How one request waits for a shared call. */
+export interface ShareOptions {
+  /** The request's signal: when it aborts, the request stops waiting (and rejects with its reason). */
+  signal?: AbortSignal;
+  /**
+   * Longest a call is shared, ms from its start: a call older than this is neither joined nor
+   * kept, and is aborted. Default: no limit.
+   */
+  maxCallMs?: number;
+}
+
+interface Flight {
+  promise: Promise<PlayAuthMint>;
+  controller: AbortController;
+  startedAt: number;
+  waiters: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 /** The share of the validity that must be left for an answer to be reused. */
 const MIN_LEFT = 0.9;
 const DEFAULT_REUSE_CAP_MS = 10_000;
@@ -49,19 +75,40 @@ export function defaultReuseMs(seconds: number): number {
 }
 
 /**
+ * Whole seconds an answer sent at `issuedAt` with `validity` seconds has left at `at`, or
+ * `undefined` when it may not be reused: outside the window `windowMs`, from a clock that went
+ * backwards, or with less than 90% of its validity left. The one reuse rule of every store.
+ */
+export function reusableSecondsLeft(
+  issuedAt: number,
+  validity: number,
+  windowMs: number,
+  at: number,
+): number | undefined {
+  const age = at - issuedAt;
+  if (age < 0 || age >= windowMs) return undefined;
+  const left = Math.floor((issuedAt + validity * 1000 - at) / 1000);
+  return left >= validity * MIN_LEFT ? left : undefined;
+}
+
+/**
  * Shares `GetVideoPlayAuth` calls between requests for the same `(VideoId, AuthInfoTimeout)`:
  * requests that arrive while a call is in flight wait for it, and for `reuseMs` after a
  * successful call was sent its answer is handed out again with the validity left. Failures are
  * never kept: the next request after a failed call makes a new one.
  *
+ * A call is aborted (through the signal its maker got) when every request waiting for it has
+ * gone, or when it outlives `maxCallMs`; it is then no longer shared, so the next request makes a
+ * fresh one instead of joining a call that may never settle.
+ *
  * Memory is bounded: answers that can no longer be reused are dropped when they are next looked
  * up or when they reach the front of the map on an insert, and the map never holds more than
  * `maxEntries` answers (the oldest go first).
  *
- * Internal to {@link createPlayAuthHandler}; exported for its tests.
+ * The in-memory store of {@link createPlayAuthHandler}; the Redis store puts it in front of Redis.
  */
 export class PlayAuthCoalescer {
-  private readonly inflight = new Map<string, Promise<GetVideoPlayAuthResponse>>();
+  private readonly inflight = new Map<string, Flight>();
   private readonly reusable = new Map<string, Reusable>();
   private readonly reuseMs: number | undefined;
   private readonly maxEntries: number;
@@ -83,48 +130,122 @@ export class PlayAuthCoalescer {
     return this.reusable.size;
   }
 
+  /** Calls in flight right now. */
+  get inFlight(): number {
+    return this.inflight.size;
+  }
+
+  /** The reuse window for a validity of `seconds`, ms (`reuseMs`, or the default). */
+  windowMs(validity: number): number {
+    return this.reuseMs ?? defaultReuseMs(validity);
+  }
+
   /**
    * The PlayAuth for `videoId` with `validity` seconds: a reusable answer, the call in flight,
-   * or a new call made with `call()`.
+   * or a new call made with `call(signal)`.
    */
-  async get(
+  get(
     videoId: string,
     validity: number,
-    call: () => Promise<GetVideoPlayAuthResponse>,
+    call: (signal: AbortSignal) => Promise<GetVideoPlayAuthResponse>,
+    options: ShareOptions = {},
   ): Promise<CoalescedPlayAuth> {
+    return this.share(
+      videoId,
+      validity,
+      async (signal) => {
+        const issuedAt = this.now();
+        return { body: await call(signal), issuedAt };
+      },
+      options,
+    );
+  }
+
+  /** Like {@link get}, for a maker that may return an answer minted earlier (elsewhere). */
+  async share(
+    videoId: string,
+    validity: number,
+    mint: (signal: AbortSignal) => Promise<PlayAuthMint>,
+    options: ShareOptions = {},
+  ): Promise<CoalescedPlayAuth> {
+    const { signal, maxCallMs } = options;
+    signal?.throwIfAborted();
     const key = `${videoId}\n${validity}`;
     const reused = this.reuse(key);
     if (reused) return reused;
-    const pending = this.inflight.get(key);
+    let flight = this.inflight.get(key);
+    if (flight && maxCallMs !== undefined && this.now() - flight.startedAt >= maxCallMs) {
+      this.drop(key, flight);
+      flight = undefined;
+    }
+    flight ??= this.start(key, validity, mint, maxCallMs);
+    const minted = await this.wait(key, flight, signal);
     // Joiners get the full validity, as before reuse existed. Their browsers sent their requests
     // after the VOD call was sent, but VOD starts the validity only when it handles the call, so
-    // their expiry is late by at most the time VOD's answer takes to come back.
-    if (pending) return { body: await pending, authInfoTimeout: validity };
+    // their expiry is late by at most the time VOD's answer takes to come back. An answer minted
+    // before this call started (by another process) reports what it has left.
+    if (minted.issuedAt >= flight.startedAt)
+      return { body: minted.body, authInfoTimeout: validity };
+    const left = Math.floor((minted.issuedAt + validity * 1000 - this.now()) / 1000);
+    return { body: minted.body, authInfoTimeout: Math.max(0, Math.min(validity, left)) };
+  }
 
-    const issuedAt = this.now();
-    const started = call();
-    this.inflight.set(key, started);
-    const settle = (body?: GetVideoPlayAuthResponse) => {
-      if (this.inflight.get(key) !== started) return;
+  private start(
+    key: string,
+    validity: number,
+    mint: (signal: AbortSignal) => Promise<PlayAuthMint>,
+    maxCallMs: number | undefined,
+  ): Flight {
+    const controller = new AbortController();
+    const startedAt = this.now();
+    const flight: Flight = {
+      promise: Promise.resolve().then(() => mint(controller.signal)),
+      controller,
+      startedAt,
+      waiters: 0,
+    };
+    this.inflight.set(key, flight);
+    if (maxCallMs !== undefined) {
+      flight.timer = setTimeout(() => this.drop(key, flight), maxCallMs);
+      (flight.timer as { unref?: () => void }).unref?.();
+    }
+    const settle = (minted?: PlayAuthMint) => {
+      clearTimeout(flight.timer);
+      if (this.inflight.get(key) !== flight) return;
       this.inflight.delete(key);
       // Stored in the same tick as the call leaves the in-flight map, so no request can fall
       // between the two and start a second call.
-      if (body) this.keep(key, { body, issuedAt, validity });
+      if (minted) this.keep(key, { ...minted, validity });
     };
-    started.then(settle, () => settle());
-    return { body: await started, authInfoTimeout: validity };
+    flight.promise.then(settle, () => settle());
+    return flight;
   }
 
-  private windowMs(validity: number): number {
-    return this.reuseMs ?? defaultReuseMs(validity);
+  /** Stops sharing `flight` and aborts it. */
+  private drop(key: string, flight: Flight, reason?: unknown): void {
+    clearTimeout(flight.timer);
+    if (this.inflight.get(key) === flight) this.inflight.delete(key);
+    flight.controller.abort(reason);
+  }
+
+  private wait(
+    key: string,
+    flight: Flight,
+    signal: AbortSignal | undefined,
+  ): Promise<PlayAuthMint> {
+    flight.waiters++;
+    // A waiter without a signal never leaves, so the call is never aborted under it.
+    if (!signal) return flight.promise;
+    return untilAborted(flight.promise, signal, () => {
+      flight.waiters--;
+      // The last request waiting for the call has gone: nobody needs its answer any more.
+      if (flight.waiters === 0) this.drop(key, flight, signal.reason);
+    });
   }
 
   /** Whole seconds left of `entry` at `at`, or undefined when it may not be reused any more. */
   private secondsLeft(entry: Reusable, at: number): number | undefined {
-    const age = at - entry.issuedAt;
-    if (age < 0 || age >= this.windowMs(entry.validity)) return undefined;
-    const left = Math.floor((entry.issuedAt + entry.validity * 1000 - at) / 1000);
-    return left >= entry.validity * MIN_LEFT ? left : undefined;
+    return reusableSecondsLeft(entry.issuedAt, entry.validity, this.windowMs(entry.validity), at);
   }
 
   private reuse(key: string): CoalescedPlayAuth | undefined {

@@ -1,20 +1,24 @@
-import type { GetVideoPlayAuthResponse, VodErrorBody } from '@playauth/core';
+import {
+  clampAuthInfoTimeout,
+  type GetVideoPlayAuthResponse,
+  isValidVideoId,
+  MAX_AUTH_INFO_TIMEOUT,
+  MIN_AUTH_INFO_TIMEOUT,
+  type VodErrorBody,
+} from '@playauth/core';
+import { clientAddress } from './clientAddress';
+import { createCors, type PlayAuthCorsOptions } from './createCors';
 import type { VodClient } from './createVodClient';
+import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
+import { HandlerResponse, internalError, mapVodError, publicBody, retryAfter } from './mapVodError';
 import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
+import type { PlayAuthRateLimitOptions } from './PlayAuthRateLimiter';
+import { memoryStore, type PlayAuthStore } from './PlayAuthStore';
+import { oneLine } from './scrubSecrets';
+import { untilAborted } from './untilAborted';
 import { isVodApiError, VodApiError } from './VodApiError';
 
-/** Cross-origin access to the endpoint, for a frontend on another origin. */
-export interface PlayAuthCorsOptions {
-  /**
-   * Allowed origins: `'*'` (any, only without `credentials`), one origin
-   * (`'https://app.example.com'`), a list, or a predicate.
-   */
-  origin: string | string[] | ((origin: string) => boolean);
-  /** Allow cookies / HTTP auth (`Access-Control-Allow-Credentials: true`). Default `false`. */
-  credentials?: boolean;
-  /** Seconds a browser may cache a preflight answer. Default `600`. */
-  maxAge?: number;
-}
+export type { PlayAuthCorsOptions } from './createCors';
 
 /** What {@link CreatePlayAuthHandlerOptions.onError} is told besides the error itself. */
 export interface PlayAuthErrorContext {
@@ -33,7 +37,7 @@ export interface PlayAuthErrorContext {
 /** Options of {@link createPlayAuthHandler}. */
 export interface CreatePlayAuthHandlerOptions {
   /** The VOD client, from `createVodClient`. */
-  client: Pick<VodClient, 'getVideoPlayAuth'>;
+  client: Pick<VodClient, 'getVideoPlayAuth'> & Partial<Pick<VodClient, 'budgetMs'>>;
   /**
    * Required. Whether this request may get a PlayAuth for `videoId`, decided before VOD is
    * called (check the session, the user's entitlement to the video...). Anything but `true`
@@ -68,6 +72,24 @@ export interface CreatePlayAuthHandlerOptions {
    * `false` (one VOD call per request, e.g. to have one `RequestId` per viewer in VOD's logs).
    */
   coalesce?: boolean | PlayAuthCoalesceOptions;
+  /**
+   * Where calls in flight and reusable answers are shared. Default: this process's memory, tuned
+   * by `coalesce`. For several instances, `createRedisPlayAuthStore` from
+   * `@playauth/server/redis` shares them across the fleet (set its reuse window there).
+   */
+  store?: PlayAuthStore;
+  /**
+   * Per-viewer limit, checked after the input and before `authorize` and VOD: over it the
+   * answer is 429 `Throttling.User` with `Retry-After`, and VOD is not called. Default off.
+   */
+  rateLimit?: PlayAuthRateLimitOptions;
+  /**
+   * Longest time to answer a request, ms, whatever hangs (`authorize`, the credentials provider,
+   * VOD, the store): past it the answer is 504 `Timeout`, and a VOD call this old is no longer
+   * shared. Default: the client's `budgetMs` (every attempt and backoff) plus 3 s; 30 s when the
+   * client does not say.
+   */
+  deadlineMs?: number;
   /** Clock for the reuse window, epoch milliseconds. Default `Date.now`; tests inject their own. */
   now?: () => number;
   /** CORS for a frontend on another origin. Default `false` (same origin only). */
@@ -83,96 +105,23 @@ export interface CreatePlayAuthHandlerOptions {
 /** A Web-standard request handler: `(request: Request) => Promise<Response>`. */
 export type PlayAuthHandler = (request: Request) => Promise<Response>;
 
-const VIDEO_ID = /^[\w-]{1,64}$/;
 const SECONDS = /^\d{1,10}$/;
-const HEADER_LIST = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:\s*,\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$/;
+const DEADLINE_MARGIN_MS = 3000;
+const FALLBACK_DEADLINE_MS = 30_000;
 const BASE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
 };
-
-class HandlerResponse {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly message: string,
-    readonly headers: Record<string, string> = {},
-    readonly requestId?: string,
-  ) {}
-}
 
 function configError(message: string): VodApiError {
   return new VodApiError('InvalidConfiguration', `createPlayAuthHandler: ${message}`);
 }
 
 function defaultOnError(_error: unknown, context: PlayAuthErrorContext): void {
-  console.error(
-    `[playauth] GetVideoPlayAuth ${context.code} -> HTTP ${context.status}${context.requestId ? ` RequestId=${context.requestId}` : ''}`,
-  );
-}
-
-function internalError(): HandlerResponse {
-  return new HandlerResponse(
-    500,
-    'InternalError',
-    'The PlayAuth endpoint failed; the server log has details.',
-  );
-}
-
-/** Maps a failure to the answer the browser gets; details stay in `onError`. */
-function mapError(error: unknown): HandlerResponse {
-  if (!isVodApiError(error)) return internalError();
-  const id = error.requestId;
-  switch (error.kind) {
-    case 'notFound':
-      return new HandlerResponse(
-        404,
-        'InvalidVideo.NotFound',
-        'No video with this VideoId exists.',
-        {},
-        id,
-      );
-    case 'illegalStatus':
-      return new HandlerResponse(
-        403,
-        error.code,
-        'The video is not playable yet (uploading, transcoding, in review or blocked); try again later.',
-        {},
-        id,
-      );
-    case 'throttling':
-      return new HandlerResponse(
-        429,
-        error.code,
-        'Too many PlayAuth requests; retry after the Retry-After delay.',
-        { 'Retry-After': `${error.retryAfter ?? 1}` },
-        id,
-      );
-    case 'unavailable':
-      return new HandlerResponse(
-        503,
-        'ServiceUnavailable',
-        'The video service is unavailable; retry after the Retry-After delay.',
-        { 'Retry-After': `${error.retryAfter ?? 3}` },
-        id,
-      );
-    case 'timeout':
-      return new HandlerResponse(
-        504,
-        'Timeout',
-        'The video service did not answer in time; try again.',
-        {},
-        id,
-      );
-    default:
-      return new HandlerResponse(
-        502,
-        'BadGateway',
-        'The video service refused the request of this server; the server log has details.',
-        {},
-        id,
-      );
-  }
+  // Only values of VOD's own formats, on one line: upstream text cannot forge log lines.
+  const code = isVodErrorCode(context.code) ? context.code : 'UnknownError';
+  const id = isVodRequestId(context.requestId) ? ` RequestId=${context.requestId}` : '';
+  console.error(oneLine(`[playauth] GetVideoPlayAuth ${code} -> HTTP ${context.status}${id}`));
 }
 
 /**
@@ -209,13 +158,7 @@ function mapError(error: unknown): HandlerResponse {
  * ```
  */
 export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): PlayAuthHandler {
-  const {
-    client,
-    authorize,
-    coalesce = true,
-    cors = false,
-    onError = defaultOnError,
-  } = options ?? {};
+  const { client, authorize, coalesce = true, onError = defaultOnError, rateLimit } = options ?? {};
   if (typeof client?.getVideoPlayAuth !== 'function') {
     throw configError(
       '`client` is required: createPlayAuthHandler({ client: createVodClient(fromEnv()), authorize })',
@@ -226,21 +169,40 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       '`authorize(request, videoId)` is required: without it the endpoint would mint PlayAuths for every video of the account for anyone. Check the user here; to allow everyone explicitly, write `authorize: () => true`.',
     );
   }
-  const max = options.authInfoTimeout?.max ?? 3000;
-  const fallback = options.authInfoTimeout?.default ?? 100;
-  if (!Number.isInteger(max) || max < 100 || max > 3000)
+  const max = options.authInfoTimeout?.max ?? MAX_AUTH_INFO_TIMEOUT;
+  const fallback = options.authInfoTimeout?.default ?? MIN_AUTH_INFO_TIMEOUT;
+  if (!Number.isInteger(max) || max < MIN_AUTH_INFO_TIMEOUT || max > MAX_AUTH_INFO_TIMEOUT)
     throw configError('authInfoTimeout.max must be an integer in 100..3000');
-  if (!Number.isInteger(fallback) || fallback < 100 || fallback > max) {
+  if (!Number.isInteger(fallback) || fallback < MIN_AUTH_INFO_TIMEOUT || fallback > max) {
     throw configError(
       'authInfoTimeout.default must be an integer between 100 and authInfoTimeout.max',
     );
   }
-  if (cors && cors.origin === '*' && cors.credentials) {
+  const deadlineMs =
+    options.deadlineMs ??
+    (client.budgetMs ? client.budgetMs + DEADLINE_MARGIN_MS : FALLBACK_DEADLINE_MS);
+  if (!(Number.isFinite(deadlineMs) && deadlineMs > 0))
+    throw configError('deadlineMs must be a positive number of milliseconds');
+  if (rateLimit !== undefined && typeof rateLimit?.limiter?.consume !== 'function') {
     throw configError(
-      "cors: origin '*' cannot be combined with credentials; list the allowed origins",
+      'rateLimit.limiter must have consume(key), e.g. createMemoryRateLimiter() from @playauth/server/rate-limit',
+    );
+  }
+  if (options.store !== undefined && typeof options.store?.share !== 'function')
+    throw configError('store must have share(request), e.g. createRedisPlayAuthStore({ redis })');
+  if (options.store && coalesce !== true) {
+    throw configError(
+      'store shares calls itself: leave coalesce out and set the reuse window on the store (or drop store; coalesce: false turns sharing off)',
     );
   }
   const coalescer = createPlayAuthCoalescer(coalesce, options.now);
+  const store: PlayAuthStore | undefined =
+    options.store ?? (coalescer ? memoryStore(coalescer) : undefined);
+  const cors = createCors(options.cors);
+  const rateKey =
+    rateLimit?.key ??
+    ((request: Request) =>
+      clientAddress(request, { trustedProxies: rateLimit?.trustedProxies }) ?? 'unknown');
 
   function report(error: unknown, context: PlayAuthErrorContext): void {
     try {
@@ -248,44 +210,6 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
     } catch {
       // A failing logger must not turn into a failing endpoint.
     }
-  }
-
-  function originAllowed(origin: string): boolean {
-    if (!cors) return false;
-    const rule = cors.origin;
-    try {
-      if (typeof rule === 'function') return rule(origin) === true;
-      return rule === '*' || (Array.isArray(rule) ? rule.includes(origin) : rule === origin);
-    } catch {
-      return false;
-    }
-  }
-
-  function corsHeaders(request: Request): Record<string, string> {
-    if (!cors) return {};
-    const origin = request.headers.get('origin');
-    const headers: Record<string, string> = cors.origin === '*' ? {} : { Vary: 'Origin' };
-    if (origin === null || !originAllowed(origin)) return headers;
-    headers['Access-Control-Allow-Origin'] = cors.origin === '*' ? '*' : origin;
-    if (cors.credentials) headers['Access-Control-Allow-Credentials'] = 'true';
-    headers['Access-Control-Expose-Headers'] = 'Retry-After';
-    return headers;
-  }
-
-  function preflight(request: Request): Response {
-    const headers: Record<string, string> = { ...BASE_HEADERS, ...corsHeaders(request) };
-    if (headers['Access-Control-Allow-Origin']) {
-      const { 'Access-Control-Expose-Headers': _, ...rest } = headers;
-      const asked = request.headers.get('access-control-request-headers');
-      Object.assign(rest, {
-        'Access-Control-Allow-Methods': 'GET, HEAD',
-        'Access-Control-Max-Age': `${cors ? (cors.maxAge ?? 600) : 600}`,
-        Vary: 'Origin, Access-Control-Request-Headers',
-        ...(asked && HEADER_LIST.test(asked) ? { 'Access-Control-Allow-Headers': asked } : {}),
-      });
-      return new Response(null, { status: 204, headers: rest });
-    }
-    return new Response(null, { status: 204, headers });
   }
 
   function respond(
@@ -299,7 +223,7 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       headers: {
         ...BASE_HEADERS,
         'Content-Type': 'application/json; charset=utf-8',
-        ...corsHeaders(request),
+        ...cors?.headers(request),
         ...extra,
       },
     });
@@ -325,14 +249,21 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
         `Invalid AuthInfoTimeout: give it once, as a whole number of seconds (100..${max}).`,
       );
     }
-    return Math.min(max, Math.max(100, Number(value)));
+    // Core's rule (whole seconds, clamped to VOD's 100..3000), then this endpoint's own max.
+    return Math.min(max, clampAuthInfoTimeout(value));
   }
 
   /** One VOD call; its failure is reported here, once, however many requests share it. */
-  function callVod(request: Request, videoId: string, authInfoTimeout: number) {
-    const call = client.getVideoPlayAuth({ videoId, authInfoTimeout });
+  function callVod(
+    request: Request,
+    videoId: string,
+    authInfoTimeout: number,
+    signal: AbortSignal,
+  ) {
+    const call = client.getVideoPlayAuth({ videoId, authInfoTimeout }, { signal });
     call.catch((error: unknown) => {
-      const answer = mapError(error);
+      if (signal.aborted) return; // Nobody waits for it any more: not a VOD failure.
+      const answer = mapVodError(error);
       const code = isVodApiError(error) ? error.code : answer.code;
       report(error, {
         request,
@@ -346,66 +277,134 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
     return call;
   }
 
-  function playAuth(request: Request, videoId: string, authInfoTimeout: number) {
-    const call = () => callVod(request, videoId, authInfoTimeout);
-    if (coalescer) return coalescer.get(videoId, authInfoTimeout, call);
-    return call().then((body) => ({ body, authInfoTimeout }));
+  function playAuth(
+    request: Request,
+    videoId: string,
+    authInfoTimeout: number,
+    signal: AbortSignal,
+  ) {
+    const call = (callSignal: AbortSignal) =>
+      callVod(request, videoId, authInfoTimeout, callSignal);
+    if (store)
+      return store.share({ videoId, authInfoTimeout, signal, maxCallMs: deadlineMs, call });
+    return call(signal).then((body) => ({ body, authInfoTimeout }));
+  }
+
+  /** The rate limit's verdict; a failing limiter lets the request through (and is reported). */
+  async function throttled(request: Request): Promise<HandlerResponse | undefined> {
+    if (!rateLimit) return undefined;
+    let verdict: Awaited<ReturnType<typeof rateLimit.limiter.consume>>;
+    try {
+      verdict = await rateLimit.limiter.consume(await rateKey(request));
+    } catch (error) {
+      report(error, { request, status: 200, code: 'RateLimiterError' });
+      return undefined;
+    }
+    if (verdict.allowed) return undefined;
+    return new HandlerResponse(
+      429,
+      'Throttling.User',
+      'Too many PlayAuth requests from you; retry after the Retry-After delay.',
+      { 'Retry-After': retryAfter(verdict.retryAfterMs / 1000, 1) },
+    );
+  }
+
+  async function handle(
+    request: Request,
+    signal: AbortSignal,
+    seen: { videoId?: string },
+  ): Promise<Response> {
+    const method = request.method.toUpperCase();
+    if (method === 'OPTIONS' && cors) {
+      return new Response(null, {
+        status: 204,
+        headers: { ...BASE_HEADERS, ...cors.preflight(request) },
+      });
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      return fail(
+        request,
+        new HandlerResponse(
+          405,
+          'MethodNotAllowed',
+          `Use GET ?VideoId=<id>&AuthInfoTimeout=<seconds>.`,
+          { Allow: cors ? cors.allow : 'GET, HEAD' },
+        ),
+      );
+    }
+    const url = new URL(request.url);
+    const ids = url.searchParams.getAll('VideoId');
+    const [videoId] = ids;
+    if (ids.length !== 1 || !isValidVideoId(videoId)) {
+      return fail(
+        request,
+        new HandlerResponse(
+          400,
+          'InvalidParameter',
+          'Invalid VideoId: give it once, 1-64 characters of A-Z a-z 0-9 _ -.',
+        ),
+      );
+    }
+    seen.videoId = videoId;
+    const authInfoTimeout = parseTimeout(url);
+    if (authInfoTimeout instanceof HandlerResponse) return fail(request, authInfoTimeout);
+    // A HEAD answer has no body: minting a PlayAuth for it would only throw one away.
+    if (method === 'HEAD') return respond(request, 200, '');
+    const limited = await throttled(request);
+    if (limited) return fail(request, limited);
+    if ((await authorize(request, videoId)) !== true) {
+      return fail(
+        request,
+        new HandlerResponse(
+          403,
+          'Forbidden.NotAuthorized',
+          'You are not allowed to watch this video.',
+        ),
+      );
+    }
+    let result: { body: GetVideoPlayAuthResponse; authInfoTimeout: number };
+    try {
+      result = await playAuth(request, videoId, authInfoTimeout, signal);
+    } catch (error) {
+      if (signal.aborted) throw error; // The deadline or the client: answered below.
+      return fail(request, mapVodError(error)); // reported once per call in callVod
+    }
+    return respond(request, 200, JSON.stringify(publicBody(result.body, result.authInfoTimeout)));
   }
 
   return async function playAuthHandler(request: Request): Promise<Response> {
-    let videoId: string | undefined;
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new VodApiError('Timeout', `no answer within deadlineMs (${deadlineMs} ms)`),
+        ),
+      deadlineMs,
+    );
+    const signal = AbortSignal.any([request.signal, deadline.signal]);
+    const seen: { videoId?: string } = {};
     try {
-      const method = request.method.toUpperCase();
-      if (method === 'OPTIONS' && cors) return preflight(request);
-      if (method !== 'GET' && method !== 'HEAD') {
-        const allow = cors ? 'GET, HEAD, OPTIONS' : 'GET, HEAD';
-        return fail(
-          request,
-          new HandlerResponse(
-            405,
-            'MethodNotAllowed',
-            `Use GET ?VideoId=<id>&AuthInfoTimeout=<seconds>.`,
-            { Allow: allow },
-          ),
-        );
-      }
-      const url = new URL(request.url);
-      const ids = url.searchParams.getAll('VideoId');
-      if (ids.length !== 1 || !VIDEO_ID.test(ids[0] ?? '')) {
-        return fail(
-          request,
-          new HandlerResponse(
-            400,
-            'InvalidParameter',
-            'Invalid VideoId: give it once, 1-64 characters of A-Z a-z 0-9 _ -.',
-          ),
-        );
-      }
-      videoId = ids[0] as string;
-      const authInfoTimeout = parseTimeout(url);
-      if (authInfoTimeout instanceof HandlerResponse) return fail(request, authInfoTimeout);
-      if ((await authorize(request, videoId)) !== true) {
-        return fail(
-          request,
-          new HandlerResponse(
-            403,
-            'Forbidden.NotAuthorized',
-            'You are not allowed to watch this video.',
-          ),
-        );
-      }
-      let result: { body: GetVideoPlayAuthResponse; authInfoTimeout: number };
-      try {
-        result = await playAuth(request, videoId, authInfoTimeout);
-      } catch (error) {
-        return fail(request, mapError(error)); // reported once per call in callVod
-      }
-      const { body, authInfoTimeout: left } = result;
-      return respond(request, 200, JSON.stringify({ ...body, AuthInfoTimeout: left }));
+      return await untilAborted(handle(request, signal, seen), signal);
     } catch (error) {
+      if (signal.aborted) {
+        // Whatever hung (authorize, credentials, VOD, the store): answer in bounded time. When the
+        // client went away this answer goes nowhere, but the work for it has been let go.
+        const answer = new HandlerResponse(
+          504,
+          'Timeout',
+          'The PlayAuth endpoint did not answer in time; try again.',
+        );
+        if (deadline.signal.aborted) {
+          const { videoId } = seen;
+          report(deadline.signal.reason, { request, videoId, status: 504, code: 'Timeout' });
+        }
+        return fail(request, answer);
+      }
       // authorize() threw, or a bug: a generic 500, the error itself only to onError.
-      report(error, { request, videoId, status: 500, code: 'InternalError' });
+      report(error, { request, videoId: seen.videoId, status: 500, code: 'InternalError' });
       return fail(request, internalError());
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

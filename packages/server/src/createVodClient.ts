@@ -1,6 +1,14 @@
-import type { GetVideoPlayAuthResponse } from '@playauth/core';
+import {
+  type GetVideoPlayAuthResponse,
+  isValidAuthInfoTimeout,
+  isValidVideoId,
+} from '@playauth/core';
+import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
 import { percentEncode } from './percentEncode';
+import { BodyTooLargeError, MAX_UPSTREAM_BODY_BYTES, readCappedText } from './readCappedText';
+import { scrubSecrets } from './scrubSecrets';
 import { type Acs3Credentials, signAcs3 } from './signAcs3';
+import { sleep, untilAborted } from './untilAborted';
 import { classifyVodError, VodApiError } from './VodApiError';
 
 /** An AccessKey pair of a RAM user, or STS credentials (with `securityToken`). */
@@ -29,7 +37,10 @@ export interface CreateVodClientOptions {
   endpoint?: string;
   /** `fetch` implementation. Default: the global `fetch`. */
   fetch?: typeof fetch;
-  /** Per-attempt timeout in milliseconds, covering the response body too. Default `5000`. */
+  /**
+   * Per-attempt timeout in milliseconds, covering the credentials provider, the request and the
+   * response body. Default `5000`.
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for retryable errors only. Default `3`. */
   maxRetries?: number;
@@ -62,6 +73,12 @@ export interface VodClient {
   /** The region the client was created for. */
   readonly region: string;
   /**
+   * Longest a `getVideoPlayAuth` call may take, every attempt and backoff wait included, in
+   * milliseconds: `timeoutMs × (maxRetries + 1)` plus the longest waits between attempts.
+   * `createPlayAuthHandler` derives its default deadline from it.
+   */
+  readonly budgetMs?: number;
+  /**
    * Calls `GetVideoPlayAuth` and returns its JSON body as VOD sent it.
    * @throws {@link VodApiError} after retries are exhausted or for a non-retryable error.
    */
@@ -74,9 +91,9 @@ export interface VodClient {
 /** Default region of {@link createVodClient}. */
 export const DEFAULT_VOD_REGION = 'cn-shanghai';
 const VOD_VERSION = '2017-03-21';
-const VIDEO_ID = /^[\w-]{1,64}$/;
 const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
 const MAX_RETRY_WAIT_MS = 10_000;
+const DEFAULT_MAX_DELAY_MS = 3000;
 
 /**
  * Default backoff: 200 ms doubled per retry, capped at 3 s, with "equal jitter" (a random point
@@ -86,7 +103,7 @@ const MAX_RETRY_WAIT_MS = 10_000;
  * @returns Milliseconds to wait.
  */
 export function defaultRetryDelayMs(attempt: number): number {
-  const ceiling = Math.min(3000, 200 * 2 ** Math.max(0, attempt - 1));
+  const ceiling = Math.min(DEFAULT_MAX_DELAY_MS, 200 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
@@ -140,14 +157,9 @@ function resolveCredentials(options: CreateVodClientOptions): VodCredentialsProv
 }
 
 // Upstream messages can echo what was signed (V2 gateways print the whole string to sign, with
-// the AccessKey id and token): cut there, and blank out any credential that still shows.
+// the AccessKey id and token): scrubSecrets cuts there and blanks any credential that still shows.
 function sanitize(message: string, creds: VodCredentials | undefined): string {
-  let text = message.split(/string\s*to\s*sign/i)[0] ?? '';
-  for (const secret of [creds?.accessKeyId, creds?.accessKeySecret, creds?.securityToken]) {
-    if (secret) text = text.split(secret).join('[redacted]');
-  }
-  text = text.trim().replace(/[\s:,;-]+$/, '');
-  return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+  return scrubSecrets(message, [creds?.accessKeyId, creds?.accessKeySecret, creds?.securityToken]);
 }
 
 const HINTS: Record<string, string> = {
@@ -187,13 +199,25 @@ function readResponse(
     const v = body?.[key] ?? body?.[key.charAt(0).toLowerCase() + key.slice(1)];
     return typeof v === 'string' ? v : undefined;
   };
-  const requestId = str('RequestId');
+  // Copied into errors, logs and answers: only values of VOD's own formats are kept.
+  const rawId = str('RequestId');
+  const requestId = isVodRequestId(rawId) ? rawId : undefined;
   const ok = status >= 200 && status <= 299;
   if (ok && body && typeof body.PlayAuth === 'string' && toRecord(body.VideoMeta)) {
     return body as unknown as GetVideoPlayAuthResponse;
   }
-  const code = str('Code');
-  if (!body || (ok && code === undefined) || (!ok && code === undefined && !requestId)) {
+  const rawCode = str('Code');
+  const code = isVodErrorCode(rawCode) ? rawCode : undefined;
+  const vodShaped = code !== undefined || rawCode !== undefined || rawId !== undefined;
+  if (status >= 500 && (!body || !vodShaped)) {
+    // A proxy's or load balancer's own error page: the service behind it is unavailable.
+    throw new VodApiError(
+      'ServiceUnavailable',
+      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON' : 'a body'} that is not VOD's (a proxy or load balancer page?); retry later`,
+      { status, retryAfter: parseRetryAfter(response.headers) },
+    );
+  }
+  if (!body || (ok && rawCode === undefined) || (!ok && !vodShaped)) {
     throw new VodApiError(
       'InvalidResponse',
       `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON that is not a GetVideoPlayAuth response' : 'a body that is not JSON'}; is the endpoint an ApsaraVideo VOD API endpoint?`,
@@ -208,21 +232,6 @@ function readResponse(
     `GetVideoPlayAuth failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
     { status, requestId, retryAfter: parseRetryAfter(response.headers) },
   );
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -273,7 +282,6 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
 
   async function attempt(url: string, signal: AbortSignal | undefined) {
     signal?.throwIfAborted();
-    const creds = await credentialsForAttempt();
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -296,6 +304,10 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
       );
     };
     try {
+      // The timeout covers the provider too: one that never settles must not wedge the call.
+      const creds = await untilAborted(credentialsForAttempt(), controller.signal).catch(
+        (error: unknown) => (controller.signal.aborted ? fail(error) : Promise.reject(error)),
+      );
       const { host: _host, ...headers } = await signAcs3(
         {
           method: 'POST',
@@ -310,13 +322,27 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
       );
       const fetchImpl = options.fetch ?? globalThis.fetch;
       // A redirect would carry the security token elsewhere: never follow one.
-      const response = await fetchImpl(url, {
-        method: 'POST',
-        headers,
-        signal: controller.signal,
-        redirect: 'manual',
-      }).catch(fail);
-      const text = await response.text().catch(fail);
+      // Raced with the abort as well: a fetch that ignores its signal still times out.
+      const response = await untilAborted(
+        fetchImpl(url, {
+          method: 'POST',
+          headers,
+          signal: controller.signal,
+          redirect: 'manual',
+        }),
+        controller.signal,
+      ).catch(fail);
+      const text = await untilAborted(readCappedText(response), controller.signal).catch(
+        (error: unknown) => {
+          if (!(error instanceof BodyTooLargeError)) return fail(error);
+          void response.body?.cancel().catch(() => undefined);
+          throw new VodApiError(
+            'InvalidResponse',
+            `GetVideoPlayAuth answered HTTP ${response.status} with a body over ${MAX_UPSTREAM_BODY_BYTES} bytes (a GetVideoPlayAuth answer is about 2 KB); is the endpoint an ApsaraVideo VOD API endpoint?`,
+            { status: response.status },
+          );
+        },
+      );
       return readResponse(response, text, creds);
     } finally {
       clearTimeout(timer);
@@ -324,21 +350,24 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
     }
   }
 
+  // Every attempt plus the longest backoff between two (3 s by default, 10 s at most).
+  const budgetMs =
+    timeoutMs * (maxRetries + 1) +
+    maxRetries * (options.retryDelayMs ? MAX_RETRY_WAIT_MS : DEFAULT_MAX_DELAY_MS);
+
   return {
     endpoint,
     region,
+    budgetMs,
     async getVideoPlayAuth(params, callOptions = {}) {
       const { videoId, authInfoTimeout } = params;
-      if (typeof videoId !== 'string' || !VIDEO_ID.test(videoId)) {
+      if (!isValidVideoId(videoId)) {
         throw new VodApiError(
           'InvalidParameter',
           'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
         );
       }
-      if (
-        authInfoTimeout !== undefined &&
-        !(Number.isInteger(authInfoTimeout) && authInfoTimeout >= 100 && authInfoTimeout <= 3000)
-      ) {
+      if (authInfoTimeout !== undefined && !isValidAuthInfoTimeout(authInfoTimeout)) {
         throw new VodApiError(
           'InvalidParameter',
           'AuthInfoTimeout must be an integer number of seconds in 100..3000',

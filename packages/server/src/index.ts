@@ -1,7 +1,8 @@
+export { type ClientAddressOptions, clientAddress, setClientAddress } from './clientAddress';
+export { type Cors, createCors, type PlayAuthCorsOptions } from './createCors';
 export {
   type CreatePlayAuthHandlerOptions,
   createPlayAuthHandler,
-  type PlayAuthCorsOptions,
   type PlayAuthErrorContext,
   type PlayAuthHandler,
 } from './createPlayAuthHandler';
@@ -17,8 +18,27 @@ export {
   type VodCredentialsProvider,
 } from './createVodClient';
 export { fromEnv, type VodEnv } from './fromEnv';
-export type { PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
+export { isVodErrorCode, isVodRequestId } from './isVodRequestId';
+export type {
+  CoalescedPlayAuth,
+  PlayAuthCoalesceOptions,
+  PlayAuthMint,
+  ShareOptions,
+} from './PlayAuthCoalescer';
+export type {
+  PlayAuthRateLimiter,
+  PlayAuthRateLimitOptions,
+  RateLimitVerdict,
+} from './PlayAuthRateLimiter';
+export {
+  createMemoryPlayAuthStore,
+  type MemoryPlayAuthStoreOptions,
+  type PlayAuthStore,
+  type PlayAuthStoreRequest,
+} from './PlayAuthStore';
 export { percentEncode } from './percentEncode';
+export { BodyTooLargeError, MAX_UPSTREAM_BODY_BYTES, readCappedText } from './readCappedText';
+export { oneLine, scrubSecrets } from './scrubSecrets';
 export {
   ACS3_ALGORITHM,
   type Acs3Credentials,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setClientAddress } from './clientAddress';
 
 /** Options of {@link toNodeHandler}. */
 export interface ToNodeHandlerOptions {
@@ -42,11 +43,12 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
+/** Returns `undefined` when the request names a host no URL can hold (answered 400). */
 function toRequest(
   req: IncomingMessage,
   options: ToNodeHandlerOptions,
   signal: AbortSignal,
-): Request {
+): Request | undefined {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   const proxied = options.trustProxy ? first(req.headers['x-forwarded-proto']) : undefined;
   const protocol =
@@ -55,7 +57,8 @@ function toRequest(
     (options.trustProxy ? first(req.headers['x-forwarded-host']) : undefined) ??
     first(req.headers.host) ??
     first(req.headers[':authority']);
-  const host = rawHost && HOST.test(rawHost) ? rawHost : 'localhost';
+  if (rawHost !== undefined && !HOST.test(rawHost)) return undefined;
+  const host = rawHost ?? 'localhost';
   // Express rewrites req.url below a mount path; originalUrl is what the client asked for.
   let path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '/';
   if (!path.startsWith('/')) {
@@ -67,7 +70,12 @@ function toRequest(
     }
   }
   // Concatenated, not resolved: a path like "//evil.example/" must stay a path.
-  const url = new URL(`${protocol}://${host}${path}`);
+  let url: URL;
+  try {
+    url = new URL(`${protocol}://${host}${path}`);
+  } catch {
+    return undefined; // A port over 65535, an IPv6 literal that is none ("[:::]")...
+  }
 
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
@@ -85,7 +93,23 @@ function toRequest(
     init.body = bodyStream(req);
     init.duplex = 'half';
   }
-  return new Request(url, init);
+  const request = new Request(url, init);
+  setClientAddress(request, req.socket.remoteAddress);
+  return request;
+}
+
+function badHost(res: ServerResponse): void {
+  res.statusCode = 400;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.end(
+    JSON.stringify({
+      Code: 'InvalidParameter',
+      Message: 'Malformed Host header: send a host name or address, with a port in 1..65535.',
+      RequestId: crypto.randomUUID(),
+    }),
+  );
 }
 
 async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse) {
@@ -107,7 +131,9 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
  *
  * The Web `Request` gets an absolute URL from the socket and the `Host` header (or the
  * `X-Forwarded-*` headers with `trustProxy`), keeping the path an Express mount stripped
- * (`originalUrl`); it is aborted when the client goes away. If the handler throws, the error
+ * (`originalUrl`); it is aborted when the client goes away, and its socket address is recorded
+ * for `clientAddress` (the default key of the handler's `rateLimit`). A malformed `Host` (or
+ * forwarded host) is answered 400 `InvalidParameter` as JSON, never passed on as an error. If the handler throws, the error
  * goes to `next` when there is one (Express, Connect), otherwise the answer is a 500 with no
  * details.
  *
@@ -135,8 +161,11 @@ export function toNodeHandler(
     res.once('close', () => {
       if (!res.writableFinished) controller.abort();
     });
+    const request = toRequest(req, options, controller.signal);
+    // Answered here, not passed to `next`: a client's bad header is not a server error.
+    if (!request) return badHost(res);
     (async () => {
-      const response = await handler(toRequest(req, options, controller.signal));
+      const response = await handler(request);
       await writeResponse(response, req, res);
     })().catch((error: unknown) => {
       if (next) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clampAuthInfoTimeout,
   DEFAULT_AUTH_INFO_TIMEOUT,
+  isValidAuthInfoTimeout,
   MAX_AUTH_INFO_TIMEOUT,
   MIN_AUTH_INFO_TIMEOUT,
 } from '../clampAuthInfoTimeout';
@@ -75,4 +76,17 @@ describe('clampAuthInfoTimeout', () => {
       expect(out).toBeLessThanOrEqual(Math.max(100, n));
     }
   });
+});
+
+describe('isValidAuthInfoTimeout', () => {
+  it.each([100, 101, 600, 3000])('accepts %j', (value) => {
+    expect(isValidAuthInfoTimeout(value)).toBe(true);
+  });
+
+  it.each([99, 3001, 600.5, '600', Number.NaN, Number.POSITIVE_INFINITY, null, undefined, 0, -100])(
+    'refuses %j without correcting it',
+    (value) => {
+      expect(isValidAuthInfoTimeout(value)).toBe(false);
+    },
+  );
 });

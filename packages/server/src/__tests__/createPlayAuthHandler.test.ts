@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CreatePlayAuthHandlerOptions, createPlayAuthHandler } from '../createPlayAuthHandler';
 import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
 import { PlayAuthCoalescer } from '../PlayAuthCoalescer';
+import { createMemoryPlayAuthStore, type PlayAuthStore } from '../PlayAuthStore';
 import {
   CREDS,
   fakeUpstream,
   LeakSweep,
   playAuthBody,
+  requestIdFor,
   type UpstreamReply,
   vodError,
 } from './support';
@@ -83,7 +85,9 @@ describe('createPlayAuthHandler: success', () => {
     const { response, text, body } = await call('?VideoId=v1&AuthInfoTimeout=600');
     expect(response.status).toBe(200);
     expect(body).toEqual({ ...playAuthBody('v1', 1), AuthInfoTimeout: 600 });
-    expect(text.startsWith('{"RequestId":"REQ-OK-v1-1","VideoMeta":{"VideoId":"v1"')).toBe(true);
+    expect(
+      text.startsWith(`{"RequestId":"${requestIdFor('OK-v1-1')}","VideoMeta":{"VideoId":"v1"`),
+    ).toBe(true);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -261,7 +265,11 @@ describe('createPlayAuthHandler: upstream errors', () => {
     });
     const { response, body, text } = await call('?VideoId=v1');
     expect(response.status).toBe(status);
-    expect(body).toEqual({ Code: outCode, Message: expect.any(String), RequestId: `REQ-${code}` });
+    expect(body).toEqual({
+      Code: outCode,
+      Message: expect.any(String),
+      RequestId: requestIdFor(code),
+    });
     expect(response.headers.get('retry-after')).toBe(retryAfter);
     expect(response.headers.get('cache-control')).toBe('no-store');
     // Details of the upstream failure go to onError only.
@@ -272,7 +280,7 @@ describe('createPlayAuthHandler: upstream errors', () => {
     expect(context).toMatchObject({
       status,
       code,
-      requestId: `REQ-${code}`,
+      requestId: requestIdFor(code),
       videoId: 'v1',
       authInfoTimeout: 100,
     });
@@ -280,11 +288,11 @@ describe('createPlayAuthHandler: upstream errors', () => {
 
   it('passes an upstream Retry-After on', async () => {
     const { call } = setup({
-      reply: () => vodError('Throttling.User', 429, 'x', { 'retry-after': '42' }),
+      reply: () => vodError('Throttling.User', 429, 'x', { 'retry-after': '22' }),
     });
     const { response } = await call('?VideoId=v1');
     expect(response.status).toBe(429);
-    expect(response.headers.get('retry-after')).toBe('42');
+    expect(response.headers.get('retry-after')).toBe('22');
   });
 
   it('answers 503 after the client retried a retryable failure in vain', async () => {
@@ -320,7 +328,7 @@ describe('createPlayAuthHandler: upstream errors', () => {
     const line = log.mock.calls.flat().map(String).join(' ');
     sweep.add('default log', line);
     expect(line).toBe(
-      '[playauth] GetVideoPlayAuth SignatureDoesNotMatch -> HTTP 502 RequestId=REQ-SignatureDoesNotMatch',
+      `[playauth] GetVideoPlayAuth SignatureDoesNotMatch -> HTTP 502 RequestId=${requestIdFor('SignatureDoesNotMatch')}`,
     );
   });
 
@@ -735,6 +743,174 @@ describe('createPlayAuthHandler: CORS', () => {
     expect(missing.response.headers.get('access-control-allow-origin')).toBe('https://app.example');
   });
 });
+
+describe('createPlayAuthHandler: store', () => {
+  it('shares calls through a given store', async () => {
+    const { call, calls } = setup({
+      reply: delayed(30, {}),
+      handler: { store: createMemoryPlayAuthStore({ reuseMs: 0 }) },
+    });
+    await Promise.all([call('?VideoId=v1'), call('?VideoId=v1')]);
+    expect(calls).toHaveLength(1);
+    await call('?VideoId=v1');
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    [{ coalesce: false }],
+    [{ coalesce: { reuseMs: 5 } }],
+    [{ store: {} as PlayAuthStore }],
+  ])('refuses a store with %j', (options) => {
+    expect(() =>
+      createPlayAuthHandler({
+        client: createVodClient(CREDS),
+        authorize: () => true,
+        store: createMemoryPlayAuthStore(),
+        ...options,
+      }),
+    ).toThrow(/createPlayAuthHandler: store/);
+  });
+
+  it('refuses a bad deadline', () => {
+    expect(() =>
+      createPlayAuthHandler({
+        client: createVodClient(CREDS),
+        authorize: () => true,
+        deadlineMs: 0,
+      }),
+    ).toThrow(/deadlineMs/);
+  });
+});
+
+describe('createPlayAuthHandler: deadlines and hygiene', () => {
+  const never = <T>() => new Promise<T>(() => undefined);
+
+  it('answers 504 by the deadline when the credentials provider never settles, and does not share the wedged call', async () => {
+    let n = 0;
+    const { call, calls } = setup({
+      client: {
+        timeoutMs: 10_000,
+        credentials: () => (n++ === 0 ? never() : CREDS),
+      },
+      handler: { deadlineMs: 500 },
+    });
+    const first = await call('?VideoId=v1');
+    expect(first.response.status).toBe(504);
+    expect(first.body.Code).toBe('Timeout');
+    const second = await call('?VideoId=v1');
+    expect(second.response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('answers 504 by the deadline when authorize never settles', async () => {
+    const { call, calls } = setup({ handler: { deadlineMs: 50, authorize: never } });
+    const { response, body } = await call('?VideoId=v1');
+    expect(response.status).toBe(504);
+    expect(body.Code).toBe('Timeout');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('answers 504 when a fetch ignores its abort signal, and later requests make a fresh call', async () => {
+    let n = 0;
+    const deaf = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      n++ === 0 ? never<Response>() : upstreamOk(input, init)) as typeof fetch;
+    const upstreamOk = fakeUpstream(() => ({})).fetch;
+    const { call } = setup({
+      client: { fetch: deaf, timeoutMs: 10_000 },
+      handler: { deadlineMs: 500 },
+    });
+    expect((await call('?VideoId=v1')).response.status).toBe(504);
+    expect((await call('?VideoId=v1')).response.status).toBe(200);
+    expect(n).toBe(2);
+  });
+
+  it('defaults the deadline to the client budget plus a few seconds', () => {
+    const client = createVodClient({ ...CREDS, timeoutMs: 1000, maxRetries: 1 });
+    expect(client.budgetMs).toBe(1000 * 2 + 3000);
+  });
+
+  it('aborts the VOD call when every request waiting for it has gone', async () => {
+    const { handler, calls } = setup({ reply: () => 'hang', client: { timeoutMs: 10_000 } });
+    const a = new AbortController();
+    const b = new AbortController();
+    const url = 'https://app.example/api/play-auth?VideoId=v1';
+    const first = handler(new Request(url, { signal: a.signal }));
+    const second = handler(new Request(url, { signal: b.signal }));
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    a.abort();
+    await new Promise((r) => setTimeout(r, 20));
+    // One waiter left: the call goes on.
+    expect(fetchSignal(calls[0]).aborted).toBe(false);
+    b.abort();
+    await vi.waitFor(() => expect(fetchSignal(calls[0]).aborted).toBe(true));
+    await Promise.all([first, second]);
+  });
+
+  it('HEAD checks the request but never calls VOD', async () => {
+    const { call, calls, authorize } = setup();
+    const ok = await call('?VideoId=v1', { method: 'HEAD' });
+    expect(ok.response.status).toBe(200);
+    expect(ok.text).toBe('');
+    expect((await call('?VideoId=bad!', { method: 'HEAD' })).response.status).toBe(400);
+    expect(calls).toHaveLength(0);
+    expect(authorize).not.toHaveBeenCalled();
+  });
+
+  it('caps an upstream Retry-After', async () => {
+    const { call } = setup({
+      reply: () => vodError('Throttling.User', 429, 'x', { 'retry-after': '86400' }),
+    });
+    const { response } = await call('?VideoId=v1');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('30');
+  });
+
+  it('answers a non-JSON upstream 5xx with 503 ServiceUnavailable and Retry-After', async () => {
+    const { call } = setup({ reply: () => ({ status: 502, text: '<html>Bad Gateway</html>' }) });
+    const { response, body } = await call('?VideoId=v1');
+    expect(response.status).toBe(503);
+    expect(body.Code).toBe('ServiceUnavailable');
+    expect(response.headers.get('retry-after')).toBe('3');
+  });
+
+  it('keeps echoed credentials and CR/LF out of answers and the default log', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const echo = `${CREDS.accessKeyId}\r\n[playauth] forged`;
+    const { call, calls } = setup({
+      reply: () => ({
+        status: 400,
+        body: { RequestId: echo, Code: `Forbidden.IllegalStatus\n${echo}`, Message: echo },
+      }),
+      handler: { onError: undefined },
+    });
+    const { text, body } = await call('?VideoId=v1');
+    sweep.forbidSignaturesOf(calls);
+    const line = log.mock.calls.flat().map(String).join(' ');
+    sweep.add('default log', line);
+    expect(text).not.toContain(CREDS.accessKeyId);
+    expect(body.RequestId).toMatch(/^[0-9a-f-]{36}$/i);
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(line).not.toContain(CREDS.accessKeyId);
+  });
+
+  it('replaces a success RequestId that is not VOD-shaped and passes only the PlayAuth fields', async () => {
+    const { call } = setup({
+      reply: () => ({
+        body: { ...playAuthBody('v1'), RequestId: CREDS.securityToken, Echo: CREDS.accessKeyId },
+      }),
+    });
+    const { body, text } = await call('?VideoId=v1');
+    expect(text).not.toContain(CREDS.securityToken);
+    expect(text).not.toContain(CREDS.accessKeyId);
+    expect(body.RequestId).toMatch(/^[0-9a-f-]{36}$/i);
+    expect(body.PlayAuth).toBe('PLAYAUTH-v1-0');
+  });
+});
+
+function fetchSignal(call: { signal?: AbortSignal } | undefined): AbortSignal {
+  if (!call?.signal) throw new Error('the upstream call has no signal');
+  return call.signal;
+}
 
 describe('secrets', () => {
   it('no AccessKey, secret, token or signature appears in any response or log of this file', () => {

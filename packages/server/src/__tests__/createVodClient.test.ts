@@ -13,6 +13,7 @@ import {
   fakeUpstream,
   LeakSweep,
   playAuthBody,
+  requestIdFor,
   type UpstreamReply,
   vodError,
 } from './support';
@@ -200,7 +201,7 @@ describe('createVodClient: retries', () => {
     const { client, calls } = setup(() => vodError(code, status), { maxRetries: 2 });
     const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
     expect(calls).toHaveLength(3);
-    expect(error).toMatchObject({ code, status, retryable: true, requestId: `REQ-${code}` });
+    expect(error).toMatchObject({ code, status, retryable: true, requestId: requestIdFor(code) });
   });
 
   it.each([
@@ -216,9 +217,15 @@ describe('createVodClient: retries', () => {
     const { client, calls } = setup(() => vodError(code, status));
     const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
     expect(calls).toHaveLength(1);
-    expect(error).toMatchObject({ code, status, retryable: false, kind, requestId: `REQ-${code}` });
+    expect(error).toMatchObject({
+      code,
+      status,
+      retryable: false,
+      kind,
+      requestId: requestIdFor(code),
+    });
     expect(error.message).toContain(code);
-    expect(error.message).toContain(`REQ-${code}`);
+    expect(error.message).toContain(requestIdFor(code));
   });
 
   it('waits retryDelayMs(attempt) between tries', async () => {
@@ -299,7 +306,6 @@ describe('createVodClient: transport failures', () => {
       false,
       1,
     ],
-    ['HTML on 502 (retried)', { status: 502, text: '<html>bad gateway</html>' }, true, 3],
   ])('answers %s with InvalidResponse', async (_, reply, retryable, attempts) => {
     const { client, calls } = setup(() => reply as UpstreamReply, { maxRetries: 2 });
     const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
@@ -318,6 +324,122 @@ describe('createVodClient: transport failures', () => {
       expect(error.message).not.toContain(CREDS.securityToken);
       expect(error.message).toContain('SignatureDoesNotMatch');
       expect(error.message).toMatch(/vod:GetVideoPlayAuth/);
+    }
+  });
+});
+
+describe('createVodClient: what hangs, what is too big, what upstream echoes', () => {
+  it('counts credential resolution in timeoutMs: a provider that never settles is a Timeout', async () => {
+    const { client, calls } = setup(() => ({}), {
+      credentials: () => new Promise(() => undefined),
+      timeoutMs: 40,
+      maxRetries: 0,
+    });
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'Timeout' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('times out a fetch that ignores its abort signal', async () => {
+    const deaf = (() => new Promise<Response>(() => undefined)) as typeof fetch;
+    const client = createVodClient({
+      ...CREDS,
+      endpoint: 'https://vod.test.example',
+      fetch: deaf,
+      timeoutMs: 40,
+      maxRetries: 0,
+    });
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'Timeout' });
+  });
+
+  it('refuses a body over 1 MB without reading it whole', async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+        if (pulled > 64 * 1024 * 1024) controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const client = createVodClient({
+      ...CREDS,
+      endpoint: 'https://vod.test.example',
+      fetch: (async () => new Response(endless, { status: 200 })) as typeof fetch,
+      maxRetries: 0,
+    });
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'InvalidResponse' });
+    expect(error.message).toMatch(/1048576 bytes/);
+    expect(pulled).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses a declared Content-Length over the cap before reading', async () => {
+    const { client } = setup(() => ({
+      status: 200,
+      text: JSON.stringify(playAuthBody('v1')),
+      headers: { 'content-length': '5000000' },
+    }));
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'InvalidResponse' });
+  });
+
+  it('answers a non-JSON 5xx (a load balancer page) with a retryable ServiceUnavailable', async () => {
+    const { client, calls } = setup(
+      () => ({ status: 502, text: '<html>bad gateway</html>', headers: { 'retry-after': '7' } }),
+      { maxRetries: 0 },
+    );
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'ServiceUnavailable', kind: 'unavailable', status: 502 });
+    expect(error).toMatchObject({ retryable: true, retryAfter: 7 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('replaces a RequestId that is not a UUID and a Code that is not a dotted identifier', async () => {
+    const echoed = `AccessKeyId=${CREDS.accessKeyId}\r\nx-acs-security-token: ${CREDS.securityToken}`;
+    const { client, calls } = setup(() => ({
+      status: 400,
+      body: { RequestId: echoed, Code: `Bad\r\n${echoed}`, Message: 'nope' },
+    }));
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    sweep.forbidSignaturesOf(calls);
+    expect(error.requestId).toBeUndefined();
+    expect(error.code).toBe('Http400');
+    expect(error.message).not.toMatch(/[\r\n]/);
+    expect(error.message).not.toContain(CREDS.accessKeyId);
+  });
+
+  it('keeps a VOD-shaped RequestId and Code', async () => {
+    const id = '25818875-5F78-4A13-BEF6-D7393642CA58';
+    const { client } = setup(() => ({
+      status: 404,
+      body: { RequestId: id, Code: 'InvalidVideo.NotFound', Message: 'no' },
+    }));
+    const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+    expect(error).toMatchObject({ requestId: id, code: 'InvalidVideo.NotFound' });
+  });
+
+  it('scrubs Signature=<hex>, percent-encoded secrets and every spelling of string-to-sign', async () => {
+    const messages = [
+      `mismatch Signature=${'ab12'.repeat(16)} for request`,
+      `token was ${encodeURIComponent(CREDS.securityToken)} and key ${encodeURIComponent(CREDS.accessKeySecret)}`,
+      `bad. StringToSign: POST\n/\nAccessKeyId=${CREDS.accessKeyId}`,
+      `bad. string-to-sign=${CREDS.accessKeyId}`,
+      `bad. STRING_TO_SIGN ${CREDS.accessKeyId}`,
+    ];
+    for (const message of messages) {
+      const { client, calls } = setup(() => vodError('SignatureDoesNotMatch', 400, message));
+      const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
+      sweep.forbidSignaturesOf(calls);
+      expect(error.message).not.toMatch(/ab12ab12|[\r\n]/);
+      expect(error.message).not.toContain(CREDS.accessKeyId);
+      expect(error.message).not.toContain(encodeURIComponent(CREDS.securityToken));
+      expect(error.message).not.toContain(encodeURIComponent(CREDS.accessKeySecret));
     }
   });
 });
@@ -343,12 +465,13 @@ describe('createVodClient over a real socket on 127.0.0.1', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const client = createVodClient({ ...CREDS, endpoint: url, timeoutMs: 100, maxRetries: 0 });
+    // 1 s: long enough for the first call on a loaded machine, shorter than the slow answer (2 s).
+    const client = createVodClient({ ...CREDS, endpoint: url, timeoutMs: 1000, maxRetries: 0 });
     expect((await client.getVideoPlayAuth({ videoId: 'v1' })).PlayAuth).toBe('PLAYAUTH-v1-0');
     mode = 'slow';
     const error = await failure(client.getVideoPlayAuth({ videoId: 'v1' }));
     expect(error.code).toBe('Timeout');
-    await vi.waitFor(() => expect(aborted).toBe(1));
+    await vi.waitFor(() => expect(aborted).toBe(1), { timeout: 5000 });
   });
 
   it('reports a refused connection as NetworkError', async () => {

@@ -1,16 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GetVideoPlayAuthResponse } from '@playauth/core';
 import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type CreateVodClientOptions,
   createPlayAuthHandler,
   createVodClient,
   fromEnv,
+  type PlayAuthStore,
+  type RateLimitVerdict,
   signAcs3,
   toNodeHandler,
   type VodApiError,
 } from '../index';
+import { createMemoryRateLimiter } from '../rateLimit';
+import { createRedisPlayAuthStore, createRedisRateLimiter } from '../redis';
 
 describe('@playauth/server types', () => {
   it('returns the typed GetVideoPlayAuth body', () => {
@@ -44,5 +49,23 @@ describe('@playauth/server types', () => {
     expectTypeOf(toNodeHandler(handler)).toMatchTypeOf<RequestHandler>();
     // @ts-expect-error authorize is required
     createPlayAuthHandler({ client: createVodClient(fromEnv()) });
+  });
+
+  it('takes a store and a rate limit from the Redis and rate-limit entries', () => {
+    const redis = {} as Redis;
+    const store = createRedisPlayAuthStore({ redis });
+    expectTypeOf(store).toMatchTypeOf<PlayAuthStore>();
+    expectTypeOf(
+      createMemoryRateLimiter().consume,
+    ).returns.resolves.toEqualTypeOf<RateLimitVerdict>();
+    createPlayAuthHandler({
+      client: createVodClient(fromEnv()),
+      authorize: () => true,
+      store,
+      rateLimit: { limiter: createRedisRateLimiter({ redis }), trustedProxies: ['10.0.0.2'] },
+      deadlineMs: 10_000,
+    });
+    // @ts-expect-error the store needs an ioredis client
+    createRedisPlayAuthStore({ redis: 'redis://localhost' });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
 
 /** Test credentials, distinctive enough that a leak is found by substring search. */
 export const CREDS = {
@@ -15,6 +16,8 @@ export interface UpstreamCall {
   signature: string;
   nonce: string;
   date: string;
+  /** The signal the client gave fetch. */
+  signal?: AbortSignal;
 }
 
 /** How the fake VOD answers one call. */
@@ -23,9 +26,24 @@ export type UpstreamReply =
   | 'network'
   | 'hang';
 
+/**
+ * A VOD-shaped RequestId (an uppercase UUID) that is a pure function of `label`, so a test can
+ * name the RequestId an answer carries: `requestIdFor('InvalidVideo.NotFound')`.
+ */
+export function requestIdFor(label: string): string {
+  let hex = '';
+  for (let round = 0; hex.length < 32; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (const char of label) h = Math.imul(h ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    hex += h.toString(16).padStart(8, '0');
+  }
+  const u = hex.toUpperCase();
+  return `${u.slice(0, 8)}-${u.slice(8, 12)}-4${u.slice(13, 16)}-8${u.slice(17, 20)}-${u.slice(20, 32)}`;
+}
+
 export function playAuthBody(videoId: string, n = 0) {
   return {
-    RequestId: `REQ-OK-${videoId}-${n}`,
+    RequestId: requestIdFor(`OK-${videoId}-${n}`),
     VideoMeta: {
       VideoId: videoId,
       Title: 'Test video',
@@ -46,7 +64,7 @@ export function vodError(
   return {
     status,
     body: {
-      RequestId: `REQ-${code}`,
+      RequestId: requestIdFor(code),
       HostId: 'vod.cn-shanghai.aliyuncs.com',
       Code: code,
       Message: message,
@@ -76,6 +94,7 @@ export function fakeUpstream(
       signature: /Signature=([0-9a-f]+)/.exec(headers.authorization ?? '')?.[1] ?? '',
       nonce: headers['x-acs-signature-nonce'] ?? '',
       date: headers['x-acs-date'] ?? '',
+      signal: init.signal ?? undefined,
     };
     calls.push(call);
     const answer = await reply(call, calls.length - 1);
@@ -148,4 +167,12 @@ export class LeakSweep {
     }
     expect(found).toEqual([]);
   }
+}
+
+/** A VOD client with the test credentials that sends its calls to `fetch` (a fake upstream). */
+export function clientFor(
+  fetch: typeof globalThis.fetch,
+  options: Partial<CreateVodClientOptions> = {},
+) {
+  return createVodClient({ ...CREDS, endpoint: 'https://vod.test.example', fetch, ...options });
 }

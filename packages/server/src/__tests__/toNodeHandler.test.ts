@@ -5,7 +5,8 @@ import express, {
   type Response as ExpressResponse,
   type NextFunction,
 } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clientAddress } from '../clientAddress';
 import { createPlayAuthHandler } from '../createPlayAuthHandler';
 import { createVodClient } from '../createVodClient';
 import { toNodeHandler } from '../toNodeHandler';
@@ -50,6 +51,23 @@ async function listen(listener: Parameters<typeof createServer>[1]): Promise<str
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A GET with a raw Host header (fetch would not send a malformed one). */
+function rawGet(base: string, path: string, host: string) {
+  return new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { headers: { host } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: `${res.headers['content-type']}`, text }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function get(url: string, init?: RequestInit) {
@@ -119,13 +137,31 @@ describe('toNodeHandler with node:http', () => {
     expect(JSON.parse(raw).url).toBe('http://app.example:8443//evil.example/x?y=1');
   });
 
-  it('falls back to localhost for a malformed Host, and trusts X-Forwarded-* only when asked', async () => {
+  it('trusts X-Forwarded-* only when asked', async () => {
     const proxied = await listen(toNodeHandler(echo, { trustProxy: true }));
     const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.example' };
     expect((await get(`${echoBase}/p`, { headers })).body.url).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/p$/,
     );
     expect((await get(`${proxied}/p`, { headers })).body.url).toBe('https://public.example/p');
+  });
+
+  it.each(['example.com:99999', '[:::]', 'a b'])(
+    'answers a malformed Host %j with 400 typed JSON',
+    async (host) => {
+      const { status, type, text } = await rawGet(base, '/api/play-auth?VideoId=v1', host);
+      sweep.add(`host ${host}`, text);
+      expect(status).toBe(400);
+      expect(type).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(text)).toMatchObject({ Code: 'InvalidParameter' });
+    },
+  );
+
+  it('records the socket address for clientAddress', async () => {
+    const url = await listen(
+      toNodeHandler((request) => Response.json(clientAddress(request) ?? 'none')),
+    );
+    expect((await get(url)).body).toBe('127.0.0.1');
   });
 
   it('hands over method, body and repeated headers, and writes every Set-Cookie', async () => {
@@ -173,6 +209,33 @@ describe('toNodeHandler with node:http', () => {
   });
 });
 
+describe('toNodeHandler: a client that disconnects', () => {
+  it('cancels the VOD call it was the last to wait for', async () => {
+    const hanging = fakeUpstream(() => 'hang');
+    const url = await listen(
+      toNodeHandler(
+        createPlayAuthHandler({
+          client: createVodClient({
+            ...CREDS,
+            endpoint: 'https://vod.test.example',
+            fetch: hanging.fetch,
+            timeoutMs: 30_000,
+          }),
+          authorize: () => true,
+          onError: () => undefined,
+        }),
+      ),
+    );
+    const controller = new AbortController();
+    const pending = fetch(`${url}/?VideoId=gone`, { signal: controller.signal }).catch(() => null);
+    await vi.waitFor(() => expect(hanging.calls).toHaveLength(1));
+    expect(hanging.calls[0]?.signal?.aborted).toBe(false);
+    controller.abort();
+    await pending;
+    await vi.waitFor(() => expect(hanging.calls[0]?.signal?.aborted).toBe(true));
+  });
+});
+
 describe('toNodeHandler with Express 5', () => {
   let base = '';
   const seenErrors: unknown[] = [];
@@ -198,6 +261,17 @@ describe('toNodeHandler with Express 5', () => {
     const { body } = await get(`${base}/mounted/echo/sub?VideoId=v1`);
     expect(body.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mounted\/echo\/sub\?VideoId=v1$/);
   });
+
+  it.each(['example.com:99999', '[:::]'])(
+    'answers a malformed Host %j with 400 JSON, not a stack trace',
+    async (host) => {
+      const { status, type, text } = await rawGet(base, '/api/play-auth?VideoId=v1', host);
+      expect(status).toBe(400);
+      expect(type).toBe('application/json; charset=utf-8');
+      expect(text).not.toMatch(/at |<html|Error/);
+      expect(JSON.parse(text).Code).toBe('InvalidParameter');
+    },
+  );
 
   it('passes a handler failure to next(error)', async () => {
     const { response } = await get(`${base}/mounted/echo/throw`);

@@ -1,0 +1,2 @@
+/** `@playauth/server/rate-limit`: per-viewer limits in one process's memory (rate-limiter-flexible). */
+export { createMemoryRateLimiter, type RateLimiterOptions } from './createMemoryRateLimiter';
