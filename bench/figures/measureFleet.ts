@@ -1,7 +1,4 @@
-import {
-  type RedisServerProcess,
-  startRedisServer,
-} from '../../packages/server/src/__tests__/startRedisServer';
+import { type RedisServerProcess, startRedisServer } from '../../dev/startRedisServer';
 import { type FigureRow, row } from '../FigureRow';
 import type { FleetInstanceConfig } from '../fleet/fleetHandler';
 import { startFleet } from '../fleet/startFleet';

@@ -1,12 +1,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type RedisServerProcess, startRedisServer } from '../../../../dev/startRedisServer';
 import { createPlayAuthHandler } from '../createPlayAuthHandler';
 import {
   createRedisPlayAuthStore,
   type RedisPlayAuthStoreOptions,
 } from '../createRedisPlayAuthStore';
 import type { PlayAuthStore } from '../PlayAuthStore';
-import { type RedisServerProcess, startRedisServer } from './startRedisServer';
 import { CREDS, clientFor, fakeUpstream, type UpstreamReply, vodError } from './support';
 
 let server: RedisServerProcess;

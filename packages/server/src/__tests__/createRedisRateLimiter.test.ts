@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type RedisServerProcess, startRedisServer } from '../../../../dev/startRedisServer';
 import { createRedisRateLimiter } from '../createRedisRateLimiter';
-import { type RedisServerProcess, startRedisServer } from './startRedisServer';
 
 let server: RedisServerProcess;
 const clients: Redis[] = [];
