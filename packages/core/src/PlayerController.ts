@@ -3,6 +3,7 @@ import type {
   AliplayerConstructor,
   AliplayerEvent,
   AliplayerEventName,
+  AliplayerStatus,
 } from './Aliplayer';
 import { DeferredTask } from './DeferredTask';
 import { createElementId } from './elementId';
@@ -26,6 +27,12 @@ import { PlayerEventBridge } from './PlayerEventBridge';
 import { PlayerMount } from './PlayerMount';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
+import {
+  RESUME_END_MARGIN,
+  RESUME_SAVE_INTERVAL_MS,
+  readResumePosition,
+  writeResumePosition,
+} from './resumePlayback';
 
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
@@ -41,7 +48,17 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'authkeyexpired',
     'canplay',
     'timeupdate',
+    'autoPlayPrevented',
   ]);
+
+/** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
+function inRange(method: string, value: number, min: number, max: number): number {
+  if (value >= min && value <= max) return value;
+  throw new PlayAuthError(
+    'InvalidParameter',
+    `${method}(${value}): pass a number from ${min} to ${max}.`,
+  );
+}
 
 /**
  * Owns one Aliplayer instance in one container, framework-free. The constructor has no side
@@ -89,6 +106,10 @@ export class PlayerController {
   #operation = 0;
   readonly #builder = new DeferredTask(() => this.#build());
   #awaitingCredential = false;
+  /** Where the current player starts (seconds), applied on its first `canplay`. */
+  #startAt = 0;
+  /** When the resume position was last saved (epoch ms). */
+  #savedAt = 0;
   readonly #playback: PlaybackKeeper;
   readonly #store = new SnapshotStore();
   readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
@@ -207,6 +228,7 @@ export class PlayerController {
       sourceLoaded: false,
       playbackStarted: false,
       error: undefined,
+      previewEnded: false,
     });
     await this.#replay(credential.videoId, credential, 'expired', false);
   }
@@ -251,6 +273,56 @@ export class PlayerController {
   /** Current position in seconds (0 without a player). */
   getCurrentTime(): number {
     return this.player?.getCurrentTime() ?? 0;
+  }
+
+  /**
+   * Sets the playback rate (SDK `setSpeed`); no-op without a player.
+   * @throws PlayAuthError `InvalidParameter` unless `0.0625 <= rate <= 16` (the browsers' range).
+   */
+  setPlaybackRate(rate: number): void {
+    this.player?.setSpeed?.(inRange('setPlaybackRate', rate, 0.0625, 16));
+  }
+
+  /** The playback rate (the SDK has no getter: its `<video>`'s `playbackRate`); 1 without a player. */
+  getPlaybackRate(): number {
+    return this.player?.tag?.playbackRate ?? 1;
+  }
+
+  /**
+   * Sets the volume (SDK `setVolume`; 0 also mutes); no-op without a player.
+   * @throws PlayAuthError `InvalidParameter` unless `0 <= volume <= 1`.
+   */
+  setVolume(volume: number): void {
+    this.player?.setVolume(inRange('setVolume', volume, 0, 1));
+  }
+
+  /** The volume from 0 to 1 (SDK `getVolume`); 1 without a player. */
+  getVolume(): number {
+    return this.player?.getVolume() ?? 1;
+  }
+
+  /**
+   * Mutes or unmutes the running player (SDK `mute` / `unMute`). The `muted` option is left as
+   * is, so an app that controls `muted` itself should change that option instead.
+   */
+  setMuted(muted: boolean): void {
+    if (muted) this.player?.mute();
+    else this.player?.unMute();
+  }
+
+  /** Enters fullscreen (SDK `fullscreenService.requestFullScreen`); call it from a user gesture. */
+  requestFullscreen(): void {
+    this.player?.fullscreenService.requestFullScreen();
+  }
+
+  /** Leaves fullscreen (SDK `fullscreenService.cancelFullScreen`). */
+  exitFullscreen(): void {
+    this.player?.fullscreenService.cancelFullScreen();
+  }
+
+  /** The SDK's own status (`getStatus()`); `'init'` without a player. See also {@link getSnapshot}. */
+  getStatus(): AliplayerStatus {
+    return this.player?.getStatus() ?? 'init';
   }
 
   /**
@@ -312,13 +384,16 @@ export class PlayerController {
         this.#credential,
         'expired',
       );
+      const start = await this.#startFor(credential);
       if (stale() || !this.#container) return;
       this.#credential = credential;
+      this.#startAt = start;
       this.#setSnapshot({
         status: 'creating',
         videoId: credential.videoId,
         sourceLoaded: false,
         playbackStarted: false,
+        previewEnded: false,
       });
       this.#create(Aliplayer, credential, this.#container);
     } catch (error) {
@@ -360,25 +435,43 @@ export class PlayerController {
         this.#playback.observe('playing', player);
         this.#setSnapshot(
           restoring
-            ? { playbackStarted: true }
-            : { playbackStarted: true, status: 'playing', error: undefined },
+            ? { playbackStarted: true, autoplayBlocked: false }
+            : {
+                playbackStarted: true,
+                autoplayBlocked: false,
+                status: 'playing',
+                error: undefined,
+              },
         );
+        break;
+      case 'autoPlayPrevented':
+        this.#setSnapshot({ autoplayBlocked: true });
         break;
       case 'pause':
       case 'ended':
+        this.#saveResume(player, event.type);
         this.#playback.observe(event.type, player);
         if (!restoring && !this.#awaitingCredential && status !== 'error') {
           this.#setSnapshot({ status: event.type === 'pause' ? 'paused' : 'ended' });
         }
         break;
-      case 'timeupdate':
+      case 'timeupdate': {
         this.#playback.observe('timeupdate', player);
+        this.#saveResume(player);
+        const { preview } = this.#options;
+        // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
+        if (preview && player.getCurrentTime() >= preview) {
+          player.pause();
+          this.#setSnapshot({ previewEnded: true });
+        }
         break;
+      }
       case 'canplay': {
         const restored = this.#playback.restoreOnCanPlay(player);
         if (restored) {
           this.#setSnapshot({ status: restored.playing ? 'playing' : 'paused', error: undefined });
-        }
+        } else if (this.#startAt) player.seek(this.#startAt);
+        this.#startAt = 0;
         break;
       }
       case 'authkeyexpired':
@@ -457,9 +550,11 @@ export class PlayerController {
       await this.#scheduleBuild();
       return;
     }
+    const start = keepPosition ? 0 : await this.#startFor(credential);
+    if (stale()) return;
     const captured = this.#playback.capture(mount.player);
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
-    const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: 0 });
+    const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
     try {
       mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {
@@ -470,6 +565,31 @@ export class PlayerController {
     if (!stale() && keepPosition && this.#store.get().status !== 'error') {
       this.#setSnapshot({ renewals: this.#store.get().renewals + 1 });
     }
+  }
+
+  /**
+   * Where a newly loaded video starts: its saved resume position unless that is within
+   * {@link RESUME_END_MARGIN} s of the end (the duration from its metadata), else `startTime`.
+   */
+  async #startFor({ videoId, videoMeta }: PlayAuthCredential): Promise<number> {
+    const { resume, startTime = 0 } = this.#options;
+    const saved = resume ? await readResumePosition(resume, videoId) : 0;
+    const end = videoMeta.duration > 0 ? videoMeta.duration - RESUME_END_MARGIN : Infinity;
+    return saved && saved < end ? saved : startTime;
+  }
+
+  /** Saves the resume position (throttled while playing); `ended` clears it. */
+  #saveResume(player: Aliplayer, reason?: 'pause' | 'ended'): void {
+    const { resume } = this.#options;
+    const videoId = this.#credential?.videoId;
+    const now = this.#now();
+    const position = reason === 'ended' ? 0 : player.getCurrentTime();
+    // Nothing to save before the start position is applied or while a restore is pending.
+    if (!resume || !videoId || this.#startAt || this.#playback.restoring) return;
+    if (!reason && now - this.#savedAt < RESUME_SAVE_INTERVAL_MS) return;
+    if (reason !== 'ended' && !(position > 0)) return;
+    this.#savedAt = now;
+    writeResumePosition(resume, videoId, position, player.getDuration());
   }
 
   /** The credential to replay with: the given one, or one from `getCredential`. */

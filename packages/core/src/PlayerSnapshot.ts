@@ -27,6 +27,10 @@ export interface PlayerSnapshot {
   playbackStarted: boolean;
   /** Successful renewals (manual and automatic) since construction. */
   renewals: number;
+  /** The browser refused autoplay (the SDK's `autoPlayPrevented`); cleared by `playing`. */
+  autoplayBlocked?: boolean;
+  /** Playback reached the `preview` limit; cleared when another video is loaded. */
+  previewEnded?: boolean;
 }
 
 /** Holds a {@link PlayerSnapshot} for `useSyncExternalStore`: a new object only on change. */

@@ -79,5 +79,13 @@ export {
   RENEWAL_ERROR_CODES,
   RenewalPolicy,
 } from './RenewalPolicy';
+export {
+  localStorageResume,
+  RESUME_END_MARGIN,
+  RESUME_SAVE_INTERVAL_MS,
+  type ResumeStorage,
+  readResumePosition,
+  writeResumePosition,
+} from './resumePlayback';
 export { assertValidVideoId, isValidVideoId } from './videoId';
 export { isRetryableVodError } from './vodErrors';
