@@ -1,8 +1,11 @@
 /**
- * Every text `<VodPlayer>` shows, for localisation. Pass a partial object as the `messages`
- * prop; missing keys fall back to {@link defaultVodPlayerMessages} (English).
+ * Every text `<VodPlayer>` shows, for localisation: {@link en} (the default) and {@link zhCN}
+ * are complete sets. Pass one, or a partial object (missing keys fall back to English), as the
+ * `messages` prop. A set of your own typed `VodPlayerMessages` must have every key.
  */
 export interface VodPlayerMessages {
+  /** The SDK's own UI language (its `language` option, unless `options.language` is set). */
+  language: 'en-us' | 'zh-cn' | (string & {});
   /** Accessible name of the player region when the video has no title. */
   video: string;
   /** Accessible name of the play button (`load="interaction"`); `title` may be empty. */
@@ -25,8 +28,16 @@ export interface VodPlayerMessages {
   error: string;
 }
 
-/** The default (English) {@link VodPlayerMessages}. */
-export const defaultVodPlayerMessages: VodPlayerMessages = {
+/**
+ * English {@link VodPlayerMessages}, the default.
+ *
+ * @example
+ * ```tsx
+ * <VodPlayer videoId={id} messages={{ ...en, retry: 'Reload' }} />
+ * ```
+ */
+export const en: VodPlayerMessages = {
+  language: 'en-us',
   video: 'Video',
   play: (title) => `Play ${title || 'video'}`,
   retry: 'Try again',
@@ -38,4 +49,30 @@ export const defaultVodPlayerMessages: VodPlayerMessages = {
     `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence issued for ${domain}.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
   error: 'This video could not be played.',
+};
+
+/** The English set under its former name: the same object as {@link en}. */
+export const defaultVodPlayerMessages = en;
+
+/**
+ * Simplified Chinese {@link VodPlayerMessages} (also switches the SDK's UI to `zh-cn`).
+ *
+ * @example
+ * ```tsx
+ * <VodPlayer videoId={id} messages={zhCN} />
+ * ```
+ */
+export const zhCN: VodPlayerMessages = {
+  language: 'zh-cn',
+  video: '视频',
+  play: (title) => `播放${title ? `“${title}”` : '视频'}`,
+  retry: '重试',
+  notReady: '视频正在处理中，请稍后再试。',
+  notFound: '找不到该视频。',
+  unreachable: '无法连接视频服务，请检查网络后重试。',
+  sdk: '播放器加载失败。',
+  license: (domain) =>
+    `播放器没有 ${domain} 的 License：请在 license 属性（{ domain, key }）中填写为 ${domain} 签发的 Aliplayer License。`,
+  renewalLimit: '播放授权无法续期，播放已停止。',
+  error: '该视频无法播放。',
 };
