@@ -6,7 +6,8 @@ import { defineConfig } from 'rolldown';
 // (`"sideEffects": false`), e.g. all player code when only `usePlayAuth` is imported. Types come
 // from tsup (one bundled .d.ts, see tsup.config.ts), which runs after this and adds to `dist`.
 export default defineConfig({
-  input: 'src/index.ts',
+  // issue 17: `lazy` is the `@playauth/react/lazy` entry (cover first, the player on play).
+  input: { index: 'src/index.ts', lazy: 'src/lazy.tsx' },
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
   tsconfig: 'tsconfig.build.json',
   transform: { target: 'es2022' },

@@ -22,6 +22,7 @@ import { en, type VodPlayerMessages } from './messages';
 import { type PlayAuthPlayerDefaults, usePlayAuthConfig } from './PlayAuthProvider';
 import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
 import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
+import { playerFrameStyle } from './playerFrameStyle';
 import { useInView } from './useInView';
 import { usePlayerController } from './usePlayerController';
 import { usePlayerCredential } from './usePlayerCredential';
@@ -160,7 +161,7 @@ function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage 
  */
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
-    const { videoId, load = 'eager', height, aspectRatio = 16 / 9, onError } = props;
+    const { videoId, load = 'eager', onError } = props;
     const { endpoint, fetcher, headers, credentials, authInfoTimeout, refreshMargin } = props;
     const { timeoutMs, queryClient: client, license, sdk, telemetry, resume, preview } = props;
     // Picked, not `props` whole: only these are settings (undefined ones inherit).
@@ -250,15 +251,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         tabIndex={-1}
         data-playauth-player=""
         data-status={snapshot.status}
-        style={{
-          position: 'relative',
-          overflow: 'hidden',
-          background: '#000',
-          width: props.width ?? '100%',
-          height,
-          aspectRatio: height === undefined ? aspectRatio : undefined,
-          ...props.style,
-        }}
+        style={playerFrameStyle(props)}
       >
         {/* The SDK owns this element's content; React never renders into it. */}
         <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />

@@ -28,6 +28,9 @@ export interface VodPlayerMessages {
   error: string;
 }
 
+/** The English play button label (`en.play`), on its own for the lazy entry's small first load. */
+export const playLabel = (title: string): string => `Play ${title || 'video'}`;
+
 /**
  * English {@link VodPlayerMessages}, the default.
  *
@@ -39,7 +42,7 @@ export interface VodPlayerMessages {
 export const en: VodPlayerMessages = {
   language: 'en-us',
   video: 'Video',
-  play: (title) => `Play ${title || 'video'}`,
+  play: (title) => playLabel(title),
   retry: 'Try again',
   notReady: 'This video is still processing. Try again later.',
   notFound: 'This video could not be found.',
