@@ -41,6 +41,7 @@ function PlayerPage({ api }: { api: Partial<PageApi> }) {
     api.getCurrentTime = () => handle.current?.getCurrentTime() ?? Number.NaN;
     api.seek = (seconds) => handle.current?.seek(seconds);
     api.renew = async () => handle.current?.renew();
+    api.handle = () => handle.current;
   }, [api]);
   if (!mounted) return <p data-testid="unmounted">Player unmounted.</p>;
   return (
@@ -64,6 +65,9 @@ function PlayerPage({ api }: { api: Partial<PageApi> }) {
       onTimeUpdate={() => log('timeupdate', handle.current?.getCurrentTime())}
       onError={(error) => log('error', (error as { code?: string }).code ?? error.message)}
       onCredentialRenewed={(credential) => log('renewed', credential.videoId)}
+      onRateChange={() => log('ratechange')}
+      onVolumeChange={() => log('volumechange')}
+      onFullscreenChange={(event) => log(event.type)}
     />
   );
 }

@@ -1,4 +1,5 @@
 import type { AliplayerConstructor, AliplayerOptions, AliplayerScriptSource } from '@playauth/core';
+import type { VodPlayerHandle } from '@playauth/react';
 import type {
   AliplayerObservations,
   AliplayerScenario,
@@ -48,6 +49,8 @@ export interface PageApi {
   getCurrentTime(): number;
   seek(seconds: number): void;
   renew(): Promise<void>;
+  /** The mounted VodPlayer's handle (issue 17: the handle methods on the real SDK). */
+  handle(): VodPlayerHandle | null;
   /** The underlying `<video>`'s state, for assertions independent of the SDK's API. */
   video(): { currentTime: number; paused: boolean; src: string; readyState: number } | null;
   /** The real SDK constructor (loaded through `loadAliplayer`), for the contract scenarios. */
