@@ -201,7 +201,7 @@ export class PlayerController {
       this.#fail(
         new PlayAuthError(
           'VideoIdMismatch',
-          `renew() got a credential for video ${credential.videoId} while ${videoId} is loaded; use switch(credential) to change video.`,
+          `renew() got a credential for ${credential.videoId} while ${videoId} is loaded: use switch(credential).`,
         ),
       );
       return;
@@ -612,7 +612,7 @@ export class PlayerController {
       ? error
       : new PlayerError(
           'PlayerFailed',
-          `The player failed: ${error instanceof Error ? error.message : String(error)}. Retry with renew().`,
+          `The player failed (${error instanceof Error ? error.message : String(error)}): retry with renew().`,
           { kind: 'unknown', retryable: true, cause: error },
         );
     this.#operation += 1;

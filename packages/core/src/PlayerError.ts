@@ -88,12 +88,12 @@ function licenseMessage(code: number, detail: string, context: PlayerErrorContex
   const given = context.license;
   const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}`;
   if (!given) {
-    return `${head}: playback on http(s) pages needs an Aliplayer licence. Pass \`license: { domain: '${domain}', key: '<licence key>' }\` (a free basic licence can be requested in the ApsaraVideo VOD console, under the Aliplayer licence page). Pages opened as file: skip the check.`;
+    return `${head}: http(s) pages need \`license: { domain: '${domain}', key: '<licence key>' }\` (a free basic licence is in the ApsaraVideo VOD console; file: pages skip the check).`;
   }
   if (host && !host.endsWith(given.domain)) {
-    return `${head}: the licence is for domain '${given.domain}' but this page is served from '${host}'. Use a licence issued for '${host}' (or its parent domain) in \`license: { domain, key }\`.`;
+    return `${head}: the licence is for '${given.domain}', this page is on '${host}'. Use a licence issued for '${host}' or its parent domain.`;
   }
-  return `${head}: the licence for domain '${given.domain}' was refused. Check that \`license.key\` is the key issued for '${given.domain}' and that the licence has not expired.`;
+  return `${head}: the licence for '${given.domain}' was refused. Check that \`license.key\` is the key issued for '${given.domain}' and has not expired.`;
 }
 
 /**
@@ -126,38 +126,35 @@ export function toPlayerError(
     case 4002:
       return make(
         'credential',
-        `The PlayAuth credential expired or was rejected by GetPlayInfo (4002${said}). Fetch a fresh credential and renew the player.`,
+        `The PlayAuth expired or was rejected (4002${said}): renew with a fresh one.`,
       );
     case 4012:
       return make(
         'credential',
-        `The PlayAuth could not be decoded (4012${said}). Pass the PlayAuth string exactly as GetVideoPlayAuth returned it.`,
+        `The PlayAuth could not be decoded (4012${said}): pass it exactly as GetVideoPlayAuth returned it.`,
         false,
       );
     case 4024:
       return make(
         'credential',
-        `GetPlayInfo refused a reused request nonce (4024${said}). Renew the player with a fresh credential.`,
+        `GetPlayInfo refused a reused nonce (4024${said}): renew with a fresh PlayAuth.`,
       );
     case 4500:
       return make(
         'notFound',
-        `The video was not found or the VOD server failed (4500${said}). Check the video id and that the video is in the credential's region; retry later if it is a server error.`,
+        `Video not found or VOD server error (4500${said}): check the VideoId and its region, or retry later.`,
       );
     case 4400:
     case 4025:
       return make(
         'media',
-        `The play URL was refused (${playerCode}${said}). The signed URL may have expired: renew the credential and retry.`,
+        `The play URL was refused (${playerCode}${said}), maybe expired: renew and retry.`,
       );
     case 4016:
-      return make(
-        'network',
-        `A network error stopped playback (4016${said}). Check the connection and retry.`,
-      );
+      return make('network', `A network error stopped playback (4016${said}): retry when online.`);
   }
   return make(
     Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}. Retry; if it persists, check the video's transcoding and the play URL.`,
+    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}: retry; if it persists, check the video's transcoding.`,
   );
 }

@@ -128,7 +128,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function unavailable(): PlayerError {
   return new PlayerError(
     'SdkUnavailable',
-    'The Aliplayer SDK can only be loaded, and the player built, in a browser. Call loadAliplayer or PlayerController.load from client-side code (an effect or event handler), not during server rendering.',
+    'The Aliplayer SDK only runs in a browser: load it and build players in effects or event handlers, not during server rendering.',
     { kind: 'sdk', retryable: false },
   );
 }
@@ -136,7 +136,7 @@ function unavailable(): PlayerError {
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `The Aliplayer SDK could not be loaded from ${what}. Check the network, the URL and the page's Content-Security-Policy (the SDK needs 'unsafe-eval'), then retry: a failed load is not cached.`,
+    `The Aliplayer SDK could not be loaded from ${what}: check the network, the URL and the CSP (the SDK needs 'unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -202,10 +202,7 @@ function injectScript(plan: ScriptPlan): Promise<AliplayerConstructor> {
       // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
       element.remove();
       reject(
-        loadFailed(
-          plan.script,
-          error ?? new Error('the script loaded but did not define window.Aliplayer'),
-        ),
+        loadFailed(plan.script, error ?? new Error('no window.Aliplayer after the script ran')),
       );
     };
     const onLoad = () => settle();
@@ -262,7 +259,7 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   if (ctor) return ctor;
   throw loadFailed(
     'the loader function',
-    new Error('it resolved to no constructor and window.Aliplayer is not set'),
+    new Error('it gave no constructor and set no window.Aliplayer'),
   );
 }
 

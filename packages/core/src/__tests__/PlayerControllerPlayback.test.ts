@@ -58,7 +58,9 @@ async function started(options: PlayerControllerOptions = {}, given = credential
 beforeEach(() => {
   vi.useFakeTimers();
   FakeAliplayer.reset();
-  FakeAliplayer.configure({ videos: { v1: { duration: 60 }, v2: { duration: 30 } } });
+  FakeAliplayer.configure({
+    videos: { v1: { title: 'One', duration: 60 }, v2: { title: 'Two', duration: 30 } },
+  });
   resetAliplayerLoader();
   controllers = [];
   box = document.createElement('div');
