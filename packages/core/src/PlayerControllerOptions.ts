@@ -161,6 +161,16 @@ export function buildAliplayerOptions(
   for (const [key, value] of Object.entries(dedicated)) {
     if (value !== undefined) result[key] = value;
   }
+  // Component types named by string: classes of the component scripts the loader ran.
+  if (Array.isArray(extra.components)) {
+    const classes = (globalThis as { AliPlayerComponent?: Record<string, unknown> })
+      .AliPlayerComponent;
+    result.components = extra.components.map((component) =>
+      typeof component?.type === 'string'
+        ? { ...component, type: classes?.[component.type] }
+        : component,
+    );
+  }
   if (options.preview) {
     result.playConfig = { ...(extra.playConfig as object), PreviewTime: options.preview };
   }

@@ -30,6 +30,14 @@ export interface AliplayerScriptSource {
   assetPrefix?: string;
   /** CSP nonce set on the injected `<script>` and `<link>`. */
   nonce?: string;
+  /**
+   * Scripts of Aliplayer components (e.g. `'aliplayercomponents-1.1.2.min.js'` for the
+   * watermark, marquee and bullet-screen components), relative to `script` or absolute. They
+   * are loaded once per page, in order, after the SDK and before any player is built. In the
+   * player's `components` option a `type` given as a string names a class of
+   * `window.AliPlayerComponent` (see `buildAliplayerOptions`). Default: none.
+   */
+  components?: readonly string[];
 }
 
 /**
@@ -57,6 +65,7 @@ interface ScriptPlan {
   script: string;
   css: string | undefined;
   nonce: string | undefined;
+  components: string[];
 }
 
 const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
@@ -92,6 +101,7 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
       script: `${base}/aliplayer-min.js`,
       css: `${base}/skins/default/aliplayer-min.css`,
       nonce: undefined,
+      components: [],
     };
   }
   const script = absolute(source.script);
@@ -101,7 +111,8 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
       : source.css !== undefined
         ? absolute(source.css)
         : new URL('skins/default/aliplayer-min.css', script).href;
-  return { script, css, nonce: source.nonce };
+  const components = (source.components ?? []).map((url) => new URL(url, script).href);
+  return { script, css, nonce: source.nonce, components };
 }
 
 /**
@@ -169,41 +180,42 @@ function ensureStylesheet(url: string, nonce: string | undefined): void {
   document.head.appendChild(link);
 }
 
-function injectScript(plan: ScriptPlan): Promise<AliplayerConstructor> {
-  if (plan.css) ensureStylesheet(plan.css, plan.nonce);
-  return new Promise<AliplayerConstructor>((resolve, reject) => {
-    let script = findElement(document.scripts, plan.script);
+/**
+ * Runs the script at `url` once per page and resolves to `loaded()` (which must be truthy once
+ * it ran). A tag already in the page is reused: awaited while ours is loading, else trusted.
+ */
+function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let script = findElement(document.scripts, url);
     const existing = script !== undefined;
     if (existing && script?.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
-      const ctor = globalConstructor();
-      if (ctor) {
-        resolve(ctor);
+      const value = loaded();
+      if (value) {
+        resolve(value);
         return;
       }
     }
     if (!script) {
       script = document.createElement('script');
-      script.src = plan.script;
+      script.src = url;
       script.async = true;
-      if (plan.nonce) script.setAttribute('nonce', plan.nonce);
+      if (nonce) script.setAttribute('nonce', nonce);
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
     }
     const element = script;
     const settle = (error?: unknown) => {
       element.removeEventListener('load', onLoad);
       element.removeEventListener('error', onError);
-      const ctor = error === undefined ? globalConstructor() : undefined;
-      if (ctor) {
+      const value = error === undefined ? loaded() : undefined;
+      if (value) {
         element.setAttribute(DATA_ATTRIBUTE, 'loaded');
-        resolve(ctor);
+        resolve(value);
         return;
       }
       // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
       element.remove();
-      reject(
-        loadFailed(plan.script, error ?? new Error('no window.Aliplayer after the script ran')),
-      );
+      reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
     };
     const onLoad = () => settle();
     const onError = (event: Event) => settle(event);
@@ -238,6 +250,14 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
   const nonce = typeof source === 'object' ? source.nonce : undefined;
   if (nonce) link.setAttribute('nonce', nonce);
   document.head.appendChild(link);
+}
+
+/** The SDK (and its skin CSS), then its component scripts one after another. */
+async function loadScripts({ script, css, nonce, components }: ScriptPlan) {
+  if (css) ensureStylesheet(css, nonce);
+  const ctor = await injectScript(script, nonce, globalConstructor);
+  for (const url of components) await injectScript(url, nonce, () => true);
+  return ctor as AliplayerConstructor;
 }
 
 async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
@@ -292,10 +312,10 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
     return Promise.reject(unavailable());
   }
   const plan = typeof source === 'function' ? undefined : planFor(source);
-  const key = plan ? plan.script : source;
+  const key = plan ? [plan.script, ...plan.components].join(' ') : source;
   const cached = loads.get(key);
   if (cached) return cached;
-  const promise = plan ? injectScript(plan) : runLoader(source as Loader);
+  const promise = plan ? loadScripts(plan) : runLoader(source as Loader);
   if (plan) preloadPlayAuthModule(source as string | AliplayerScriptSource | undefined);
   loads.set(key, promise);
   promise.catch(() => {
