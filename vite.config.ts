@@ -11,6 +11,7 @@ const pkg = (name: string, file = 'index.ts') =>
 /** Workspace packages resolve to their sources, so tests and Storybook never need a build. */
 export const alias = {
   '@playauth/core': pkg('core'),
+  '@playauth/react/lazy': pkg('react', 'lazy.tsx'), // issue 17; before its package's prefix
   '@playauth/react': pkg('react'),
   '@playauth/server': pkg('server'),
   '@playauth/emulator': pkg('emulator'),

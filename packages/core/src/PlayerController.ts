@@ -28,9 +28,9 @@ import { PlayerMount } from './PlayerMount';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
 import {
-  RESUME_END_MARGIN,
   RESUME_SAVE_INTERVAL_MS,
   readResumePosition,
+  resumeLimit,
   writeResumePosition,
 } from './resumePlayback';
 
@@ -568,14 +568,13 @@ export class PlayerController {
   }
 
   /**
-   * Where a newly loaded video starts: its saved resume position unless that is within
-   * {@link RESUME_END_MARGIN} s of the end (the duration from its metadata), else `startTime`.
+   * Where a newly loaded video starts: its saved resume position unless that is past
+   * {@link resumeLimit} (the duration from its metadata), else `startTime`.
    */
   async #startFor({ videoId, videoMeta }: PlayAuthCredential): Promise<number> {
     const { resume, startTime = 0 } = this.#options;
     const saved = resume ? await readResumePosition(resume, videoId) : 0;
-    const end = videoMeta.duration > 0 ? videoMeta.duration - RESUME_END_MARGIN : Infinity;
-    return saved && saved < end ? saved : startTime;
+    return saved && saved < resumeLimit(videoMeta.duration) ? saved : startTime;
   }
 
   /** Saves the resume position (throttled while playing); `ended` clears it. */

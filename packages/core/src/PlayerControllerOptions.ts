@@ -50,7 +50,8 @@ export interface PlayerControllerOptions {
   /**
    * Resume where the viewer left off: the position is saved per VideoId while playing (at most
    * every {@link RESUME_SAVE_INTERVAL_MS} and on pause), restored on the next load unless it is
-   * within {@link RESUME_END_MARGIN} s of the end, and cleared on `ended`. Pass
+   * in the last seconds ({@link resumeLimit}: 5 s, or 10% of a short video), and cleared on
+   * `ended`. Pass
    * `localStorageResume()` or your own {@link ResumeStorage}. Default: off.
    */
   resume?: ResumeStorage;

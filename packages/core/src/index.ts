@@ -85,6 +85,7 @@ export {
   RESUME_SAVE_INTERVAL_MS,
   type ResumeStorage,
   readResumePosition,
+  resumeLimit,
   writeResumePosition,
 } from './resumePlayback';
 export { assertValidVideoId, isValidVideoId } from './videoId';

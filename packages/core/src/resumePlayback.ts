@@ -12,6 +12,14 @@ export interface ResumeStorage {
 /** A saved position this close to the end (seconds) is not resumed: the next play starts over. */
 export const RESUME_END_MARGIN = 5;
 
+/**
+ * The latest position worth resuming in a video of `duration` seconds: {@link RESUME_END_MARGIN}
+ * before the end, or 10% of it for videos under 50 s. `Infinity` when the duration is unknown.
+ */
+export function resumeLimit(duration: number): number {
+  return duration > 0 ? duration - Math.min(RESUME_END_MARGIN, duration / 10) : Infinity;
+}
+
 /** While playing, the position is saved at most this often (ms); a pause saves at once. */
 export const RESUME_SAVE_INTERVAL_MS = 5000;
 
@@ -57,8 +65,8 @@ export async function readResumePosition(storage: ResumeStorage, videoId: string
 }
 
 /**
- * Saves `seconds` of `videoId`, or clears it when it is 0 or within {@link RESUME_END_MARGIN}
- * of `duration` (seconds; 0 when unknown). Never throws, never rejects.
+ * Saves `seconds` (to 0.1 s) of `videoId`, or clears it when it is 0 or past {@link resumeLimit} of
+ * `duration` (seconds; 0 when unknown). Never throws, never rejects.
  */
 export function writeResumePosition(
   storage: ResumeStorage,
@@ -66,10 +74,10 @@ export function writeResumePosition(
   seconds: number,
   duration = 0,
 ): void {
-  const near = duration > 0 && seconds > duration - RESUME_END_MARGIN;
+  const near = seconds > resumeLimit(duration);
   try {
     Promise.resolve(
-      storage.set(videoId, near || !(seconds > 0) ? undefined : Math.floor(seconds)),
+      storage.set(videoId, near || !(seconds > 0) ? undefined : Math.round(seconds * 10) / 10),
     ).catch(() => {});
   } catch {
     // A throwing storage must not break the player's event handling.

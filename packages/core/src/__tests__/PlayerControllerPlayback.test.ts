@@ -260,3 +260,12 @@ describe('playback controls', () => {
     }).not.toThrow();
   });
 });
+
+describe('resumeLimit', () => {
+  it('is 5 s before the end, 10% for short videos, none when unknown', async () => {
+    const { resumeLimit } = await import('../resumePlayback');
+    expect(resumeLimit(600)).toBe(595);
+    expect(resumeLimit(6)).toBeCloseTo(5.4);
+    expect(resumeLimit(0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
