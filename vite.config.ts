@@ -29,7 +29,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'bench/*.test.ts'],
+          include: [
+            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'bench/*.test.ts',
+            'scripts/*.test.ts',
+          ],
           typecheck: {
             enabled: true,
             include: ['packages/*/src/**/*.test-d.{ts,tsx}'],
@@ -44,6 +48,22 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['packages/{react,testing}/src/**/*.test.{ts,tsx}'],
           setupFiles: ['./packages/react/src/__tests__/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The benchmarks' counted invariants (bench/README.md), with the measuring functions
+          // `npm run bench` uses; node-only files say `@vitest-environment node`.
+          name: 'invariants',
+          environment: 'jsdom',
+          include: ['bench/invariants/*.test.{ts,tsx}'],
+          setupFiles: ['./packages/react/src/__tests__/setup.ts'],
+          // Leak counting forces GC: each file in its own child process started with --expose-gc.
+          pool: 'forks',
+          execArgv: ['--expose-gc'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       ...browserProjects(),

@@ -15,7 +15,7 @@ export interface FigureRow {
   target: string;
   /** `null` for informative rows (no target). */
   pass: boolean | null;
-  /** Counted invariant (checked by `bench:quick`) rather than a timing. */
+  /** Counted invariant (also a test in bench/invariants, run by `npm test`) rather than a timing. */
   invariant?: boolean;
   /** How it was measured, or why it missed. */
   note?: string;

@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 /**
- * `npm run bench` (all seven figures, results in bench/results/) and `npm run bench:quick`
- * (`--quick`: only the counted invariants — credential requests, upstream calls per hour,
- * coalescing, leak counts — with smaller sizes, results in bench/.cache/; exits 1 if one fails).
+ * `npm run bench`: all seven figures, results in bench/results/. The counted invariants among
+ * them (credential requests, upstream calls per hour, coalescing, leak counts) are also ordinary
+ * tests, run by `npm test` as the `invariants` Vitest project with the same measuring functions.
  * See bench/README.md for what each figure measures and how.
  */
 import type { Browser } from 'playwright-core';
@@ -19,7 +18,6 @@ import { machineInfo } from './machineInfo';
 import { runJsdomFigures } from './runJsdomFigures';
 import { toMarkdown, writeResults } from './writeResults';
 
-const quick = process.argv.includes('--quick');
 const started = performance.now();
 const log = (message: string) =>
   process.stderr.write(
@@ -59,41 +57,17 @@ async function browserFigures(): Promise<FigureRow[]> {
 }
 
 const rows: FigureRow[] = [];
-if (!quick) rows.push(...(await step('1 bundle size', '1', '<= 2.5 KB', measureBundleSize)));
-rows.push(...(await step('2, 3, 6 jsdom figures', '2', '', () => runJsdomFigures(quick))));
-rows.push(
-  ...(await step('7 handler under load', '7', '<= 20', () => measureHandlerLoad({ quick }))),
-);
-if (!quick) rows.push(...(await step('4-6 browser figures', '4', '', browserFigures)));
+rows.push(...(await step('1 bundle size', '1', '<= 2.5 KB', measureBundleSize)));
+rows.push(...(await step('2, 3, 6 jsdom figures', '2', '', runJsdomFigures)));
+rows.push(...(await step('7 handler under load', '7', '<= 20', measureHandlerLoad)));
+rows.push(...(await step('4-6 browser figures', '4', '', browserFigures)));
 rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 const results = {
-  mode: quick ? ('quick' as const) : ('full' as const),
   machine: machineInfo(),
-  rows: quick ? rows.filter((r) => r.invariant || r.pass === false) : rows,
+  rows,
   durationS: (performance.now() - started) / 1000,
 };
-// The quick mode runs in CI: its output stays out of the committed results.
-const written = writeResults(quick ? benchPaths.cache : benchPaths.results, results);
+const written = writeResults(benchPaths.results, results);
 process.stdout.write(toMarkdown(results));
 log(`wrote ${written.md} and ${written.json}`);
-
-const failed = results.rows.filter((r) => r.pass === false);
-if (quick) {
-  // Counted like test results by .ci/run (scripts/sum-results.mjs): one per invariant.
-  const invariants = results.rows.filter((r) => r.pass !== null);
-  const cacheDir = new URL('../.cache/', import.meta.url);
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(
-    new URL('results-bench.json', cacheDir),
-    JSON.stringify({
-      numPassedTests: invariants.length - failed.length,
-      numFailedTests: failed.length,
-      success: failed.length === 0,
-    }),
-  );
-}
-if (quick && failed.length > 0) {
-  log(`invariants failed: ${failed.map((r) => r.id).join(', ')}`);
-  process.exitCode = 1;
-}

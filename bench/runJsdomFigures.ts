@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { benchPaths } from './benchPaths';
 import { type FigureRow, failedRow } from './FigureRow';
 
-/** The jsdom measurement files and the rows they are expected to produce. */
+/** The jsdom figure files (bench/jsdom/<name>Figure.test.tsx) and what they measure. */
 const FILES = [
   { name: 'upstreamCalls', figure: '2: upstream calls per viewer-hour', target: '<= 2' },
   { name: 'credentialRequests', figure: '3: credential requests with many players', target: '1' },
@@ -12,11 +12,11 @@ const FILES = [
 ] as const;
 
 /**
- * Runs bench/jsdom/*.measure.tsx through Vitest (bench/vitest.config.ts: jsdom, fake timers,
+ * Runs bench/jsdom/*Figure.test.tsx through Vitest (bench/vitest.config.ts: jsdom, fake timers,
  * `--expose-gc`) and collects the rows each file wrote. A file that failed or wrote nothing
  * becomes a failed row, so the table always names every figure.
  */
-export async function runJsdomFigures(quick: boolean): Promise<FigureRow[]> {
+export async function runJsdomFigures(): Promise<FigureRow[]> {
   const outDir = join(benchPaths.cache, 'jsdom-rows');
   rmSync(outDir, { recursive: true, force: true });
   const output: string[] = [];
@@ -29,7 +29,6 @@ export async function runJsdomFigures(quick: boolean): Promise<FigureRow[]> {
         env: {
           ...process.env,
           BENCH_OUT_DIR: outDir,
-          BENCH_QUICK: quick ? '1' : '0',
           VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +55,7 @@ export async function runJsdomFigures(quick: boolean): Promise<FigureRow[]> {
           `Figure ${file.figure}`,
           file.target,
           new Error(
-            `bench/jsdom/${file.name}.measure.tsx failed (vitest exit ${code}): ${tail.slice(0, 3).join(' | ')}`,
+            `bench/jsdom/${file.name}Figure.test.tsx failed (vitest exit ${code}): ${tail.slice(0, 3).join(' | ')}`,
           ),
         ),
       );

@@ -8,7 +8,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 /**
  * The jsdom half of the benchmarks (figures 2, 3 and 6a), run by bench/run.ts through Vitest so
  * they get the same jsdom, fake timers and module resolution as the unit tests. Kept apart from
- * the root config: `npm test` never runs benchmarks. Files write their rows to `BENCH_OUT_DIR`.
+ * the root config: `npm test` never runs benchmarks (it runs their counted invariants, with the
+ * same measuring functions, as the `invariants` project). Files write their rows to `BENCH_OUT_DIR`.
  */
 export default defineConfig({
   root,
@@ -17,7 +18,7 @@ export default defineConfig({
   test: {
     name: 'bench-jsdom',
     environment: 'jsdom',
-    include: ['bench/jsdom/**/*.measure.{ts,tsx}'],
+    include: ['bench/jsdom/*Figure.test.tsx'],
     setupFiles: ['./packages/react/src/__tests__/setup.ts'],
     // One file at a time: heap figures must not share the machine with another worker.
     fileParallelism: false,

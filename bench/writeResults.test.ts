@@ -22,7 +22,7 @@ const cells = (line: string) =>
     .map((cell) => cell.trim());
 
 /** The Markdown of a full run with these rows. */
-const markdownOf = (rows: FigureRow[]) => toMarkdown({ mode: 'full', machine, durationS: 1, rows });
+const markdownOf = (rows: FigureRow[]) => toMarkdown({ machine, durationS: 1, rows });
 
 describe('toMarkdown', () => {
   it('keeps every row at eight cells when a figure contains a pipe', () => {

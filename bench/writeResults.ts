@@ -5,7 +5,6 @@ import type { MachineInfo } from './machineInfo';
 
 /** Everything one `npm run bench` run produced. */
 export interface BenchResults {
-  mode: 'full' | 'quick';
   machine: MachineInfo;
   rows: FigureRow[];
   /** Wall time of the whole run, seconds. */
@@ -25,7 +24,7 @@ const verdict = (pass: boolean | null): string =>
 export function toMarkdown(results: BenchResults): string {
   const { machine } = results;
   const lines = [
-    `# playauth benchmarks (${results.mode})`,
+    '# playauth benchmarks',
     '',
     `Measured ${machine.date.slice(0, 10)} on ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ` +
       `${machine.chromium}, ${machine.platform}; run took ${Math.round(results.durationS)} s. ` +
@@ -50,12 +49,11 @@ export function toMarkdown(results: BenchResults): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes `results.md` and `results.json` into `dir` (quick mode: `results-quick.*`). */
+/** Writes `results.md` and `results.json` into `dir`. */
 export function writeResults(dir: string, results: BenchResults): { md: string; json: string } {
   mkdirSync(dir, { recursive: true });
-  const base = results.mode === 'quick' ? 'results-quick' : 'results';
-  const md = join(dir, `${base}.md`);
-  const json = join(dir, `${base}.json`);
+  const md = join(dir, 'results.md');
+  const json = join(dir, 'results.json');
   writeFileSync(md, toMarkdown(results));
   const rows = results.rows.map((r) => ({ ...r, ratio: ratioOf(r) }));
   writeFileSync(json, `${JSON.stringify({ ...results, rows }, null, 2)}\n`);

@@ -1,79 +1,43 @@
 import { createVodClient } from '@playauth/server';
 import { type FigureRow, row } from '../FigureRow';
+import { getOk } from '../getOk';
 import { percentile, runLoad } from '../runLoad';
-import { forkLoadServer, type LoadServerProcess } from '../servers/forkLoadServer';
+import { forkLoadServer } from '../servers/forkLoadServer';
 import type { EmulatorInfo } from '../servers/loadServer';
-
-/** The quick mode checks the counted invariant only. */
-export interface HandlerLoadOptions {
-  quick: boolean;
-}
+import { withHandler } from '../servers/withHandler';
+import { measureHandlerBurst } from './measureHandlerBurst';
 
 const VIDEO_COUNT = 20;
-const BURST = 200;
-const BURST_LATENCY_MS = 1000;
-
-async function getOk(url: string): Promise<void> {
-  const response = await fetch(url);
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`GET ${url} -> ${response.status}`);
-}
-
-/** Runs `load` against a fresh handler process; returns the upstream calls it caused. */
-async function withHandler(
-  emulator: LoadServerProcess<EmulatorInfo>,
-  coalesce: boolean,
-  load: (endpoint: string) => Promise<unknown>,
-): Promise<number> {
-  const handler = await forkLoadServer<{ endpoint: string }>([
-    'handler',
-    JSON.stringify(emulator.info),
-    coalesce ? 'on' : 'off',
-  ]);
-  try {
-    await emulator.send({ cmd: 'clear' });
-    await load(handler.info.endpoint);
-    return (await emulator.send({ cmd: 'count' })) as number;
-  } finally {
-    await handler.close();
-  }
-}
 
 /**
  * Figure 7: the real handler (createPlayAuthHandler + toNodeHandler on node:http) in front of the
  * emulator, each in its own process, driven from this one over 127.0.0.1. Upstream calls are
  * the emulator's own count of GetVideoPlayAuth requests.
- * - 7a (counted invariant): a burst of 200 requests over 20 videos, all in flight at once
- *   while the emulator answers after 1 s: coalescing must collapse it to one call per video.
+ * - 7a (counted invariant, also a test in bench/invariants): {@link measureHandlerBurst}.
  * - 7b: 1000 requests, 50 concurrent (closed loop), 20 videos, emulator at its own speed.
  * - 7c/7d: latency p50/p99 through the handler (coalescing off, so every request pays its own
  *   upstream call) against the same VodClient calling the emulator directly, same load.
  */
-export async function measureHandlerLoad({ quick }: HandlerLoadOptions): Promise<FigureRow[]> {
+export async function measureHandlerLoad(): Promise<FigureRow[]> {
   const emulator = await forkLoadServer<EmulatorInfo>(['emulator']);
   const { videoIds } = emulator.info;
   const url = (endpoint: string, i: number) =>
     `${endpoint}?VideoId=${videoIds[i % videoIds.length]}&AuthInfoTimeout=100`;
   const rows: FigureRow[] = [];
   try {
-    await emulator.send({ cmd: 'latency', ms: BURST_LATENCY_MS });
-    const burst = (endpoint: string) => runLoad(BURST, BURST, (i) => getOk(url(endpoint, i)));
-    const burstOn = await withHandler(emulator, true, burst);
-    const burstOff = await withHandler(emulator, false, burst);
-    await emulator.send({ cmd: 'latency', ms: 0 });
+    const burst = await measureHandlerBurst(emulator);
     rows.push(
       row({
         id: '7a',
-        figure: `Handler: upstream calls for a burst of ${BURST} requests over ${VIDEO_COUNT} videos, all in flight (upstream answers after ${BURST_LATENCY_MS} ms), coalescing on vs off`,
-        ours: burstOn,
-        baseline: burstOff,
+        figure: `Handler: upstream calls for a burst of ${burst.requests} requests over ${burst.videos} videos, all in flight (upstream answers after ${burst.upstreamLatencyMs} ms), coalescing on vs off`,
+        ours: burst.coalesced,
+        baseline: burst.uncoalesced,
         unit: 'calls',
-        target: `<= ${VIDEO_COUNT}`,
+        target: `<= ${burst.videos}`,
         invariant: true,
-        check: (v) => v <= VIDEO_COUNT && burstOff === BURST,
+        check: (v) => v <= burst.videos && burst.uncoalesced === burst.requests,
       }),
     );
-    if (quick) return rows;
 
     const total = 1000;
     const concurrency = 50;

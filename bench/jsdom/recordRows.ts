@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { FigureRow } from '../FigureRow';
 
-/** True when bench/run.ts asked for the quick (CI) sizes. */
-export const QUICK = process.env.BENCH_QUICK === '1';
-
 /**
- * Hands the rows of one measurement file to bench/run.ts (through `BENCH_OUT_DIR`), which merges
+ * Hands the rows of one figure file to bench/run.ts (through `BENCH_OUT_DIR`), which merges
  * them into the results. Outside the runner (a developer running the file alone) it prints them.
  */
 export function recordRows(name: string, rows: FigureRow[]): void {

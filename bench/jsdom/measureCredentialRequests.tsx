@@ -4,24 +4,47 @@ import { FakeAliplayer } from '@playauth/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { act, StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, test, vi } from 'vitest';
-import { type FigureRow, row } from '../FigureRow';
+import { vi } from 'vitest';
 import { advance } from './advance';
-import { recordRows } from './recordRows';
 import { type CountingEndpoint, startCountingEndpoint } from './startCountingEndpoint';
 
-let endpoint: CountingEndpoint;
-beforeEach(() => {
+/** What {@link measureCredentialRequests} counted. */
+export interface CredentialRequests {
+  /** Credential requests of the `<VodPlayer>`s under one provider. */
+  requests: number;
+  /** Players in `playing` 30 s after mounting. */
+  playing: number;
+  /** Players constructed. */
+  players: number;
+  /** Credential requests of the same number of naive players (each fetches in an effect). */
+  naive: number;
+}
+
+/**
+ * Figure 3 and its invariant: mounts one `<VodPlayer>` (StrictMode, `FakeAliplayer`) per entry of
+ * `videoIds` under one `PlayAuthProvider`, lets 30 simulated seconds pass and counts the
+ * credential requests an in-process msw endpoint answered; then the same with naive players.
+ * Runs inside Vitest with jsdom; uses fake timers and restores real ones.
+ *
+ * @example
+ * const { requests } = await measureCredentialRequests(['v1', 'v1']);
+ * expect(requests).toBe(1);
+ */
+export async function measureCredentialRequests(videoIds: string[]): Promise<CredentialRequests> {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   vi.useFakeTimers();
-  endpoint = startCountingEndpoint();
+  const endpoint = startCountingEndpoint();
   FakeAliplayer.reset();
-});
-afterEach(() => {
-  endpoint.close();
-  FakeAliplayer.reset();
-  vi.useRealTimers();
-});
+  try {
+    const mounted = await mountPlayers(endpoint, videoIds);
+    const naive = await mountNaive(endpoint, videoIds);
+    return { ...mounted, naive };
+  } finally {
+    endpoint.close();
+    FakeAliplayer.reset();
+    vi.useRealTimers();
+  }
+}
 
 /** The naive player: each one fetches its own credential in an effect (aborted on cleanup). */
 function NaivePlayer({ endpoint: url, videoId }: { endpoint: string; videoId: string }) {
@@ -33,8 +56,7 @@ function NaivePlayer({ endpoint: url, videoId }: { endpoint: string; videoId: st
   return null;
 }
 
-/** Credential requests of `videoIds.length` naive players in StrictMode. */
-async function mountNaive(videoIds: string[]): Promise<number> {
+async function mountNaive(endpoint: CountingEndpoint, videoIds: string[]): Promise<number> {
   endpoint.reset();
   const element = document.createElement('div');
   document.body.append(element);
@@ -55,17 +77,10 @@ async function mountNaive(videoIds: string[]): Promise<number> {
   return endpoint.count();
 }
 
-interface Mounted {
-  requests: number;
-  playing: number;
-  players: number;
-}
-
-/**
- * Mounts `videoIds.length` `<VodPlayer>`s in StrictMode under one provider (the app's one
- * QueryClient), lets 30 s pass (every player loads and plays), and counts credential requests.
- */
-async function mountPlayers(videoIds: string[]): Promise<Mounted> {
+async function mountPlayers(
+  endpoint: CountingEndpoint,
+  videoIds: string[],
+): Promise<Omit<CredentialRequests, 'naive'>> {
   endpoint.reset();
   const element = document.createElement('div');
   document.body.append(element);
@@ -93,45 +108,3 @@ async function mountPlayers(videoIds: string[]): Promise<Mounted> {
   element.remove();
   return result;
 }
-
-test('figure 3: credential requests with many players, StrictMode', async () => {
-  const rows: FigureRow[] = [];
-  for (const [index, count] of [1, 10, 100].entries()) {
-    const ids = Array.from({ length: count }, () => 'benchSameVideo01');
-    const result = await mountPlayers(ids);
-    const naive = await mountNaive(ids);
-    rows.push(
-      row({
-        id: `3${'abc'[index]}`,
-        figure: `Credential requests, ${count} player(s) of one video mounted (StrictMode)`,
-        ours: result.requests,
-        baseline: naive,
-        unit: 'requests',
-        target: '1',
-        invariant: true,
-        check: (v) => v === 1 && result.playing === count,
-        note:
-          index === 0
-            ? `baseline: a player fetching its own credential in an effect (StrictMode runs it twice); ${result.playing}/${count} playing`
-            : `${result.playing}/${count} players playing`,
-      }),
-    );
-  }
-  const distinct = Array.from({ length: 10 }, (_, i) => `benchVideo${String(i).padStart(2, '0')}`);
-  const result = await mountPlayers(distinct);
-  const naive = await mountNaive(distinct);
-  rows.push(
-    row({
-      id: '3d',
-      figure: 'Credential requests, 10 distinct videos mounted (StrictMode)',
-      ours: result.requests,
-      baseline: naive,
-      unit: 'requests',
-      target: '10',
-      invariant: true,
-      check: (v) => v === 10 && result.playing === 10,
-      note: `${result.playing}/10 players playing`,
-    }),
-  );
-  recordRows('credentialRequests', rows);
-});

@@ -1,0 +1,3 @@
+import { definePackageBuild } from '../../scripts/definePackageBuild';
+
+export default definePackageBuild();
