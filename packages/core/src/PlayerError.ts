@@ -82,18 +82,46 @@ export interface PlayerErrorContext {
   pageHost?: string;
 }
 
+type KnownCode = [kind: PlayerErrorKind, what: string, todo: string, retryable?: boolean];
+
+const refusedUrl: KnownCode = [
+  'media',
+  'The play URL was refused, maybe expired',
+  'renew and retry',
+];
+
+/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default yes). */
+const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
+  4002: ['credential', 'The PlayAuth expired or was rejected', 'renew with a fresh one'],
+  4012: [
+    'credential',
+    'The PlayAuth could not be decoded',
+    'pass it exactly as GetVideoPlayAuth returned it',
+    false,
+  ],
+  4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew with a fresh PlayAuth'],
+  4500: [
+    'notFound',
+    'Video not found or VOD server error',
+    'check the VideoId and its region, or retry later',
+  ],
+  4400: refusedUrl,
+  4025: refusedUrl,
+  4016: ['network', 'A network error stopped playback', 'retry when online'],
+};
+
 function licenseMessage(code: number, detail: string, context: PlayerErrorContext): string {
   const host = context.pageHost ?? globalThis.location?.hostname ?? '';
   const domain = host || 'your-domain.example';
   const given = context.license;
-  const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}`;
+  const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}: `;
   if (!given) {
-    return `${head}: http(s) pages need \`license: { domain: '${domain}', key: '<licence key>' }\` (a free basic licence is in the ApsaraVideo VOD console; file: pages skip the check).`;
+    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the ApsaraVideo VOD console; file: pages skip the check).`;
   }
   if (host && !host.endsWith(given.domain)) {
-    return `${head}: the licence is for '${given.domain}', this page is on '${host}'. Use a licence issued for '${host}' or its parent domain.`;
+    return `${head}the licence is for '${given.domain}', not '${host}': use one issued for '${host}' or its parent domain.`;
   }
-  return `${head}: the licence for '${given.domain}' was refused. Check that \`license.key\` is the key issued for '${given.domain}' and has not expired.`;
+  return `${head}the licence for '${given.domain}' was refused: check license.key and its expiry.`;
 }
 
 /**
@@ -122,36 +150,10 @@ export function toPlayerError(
   if (playerCode >= 4035 && playerCode <= 4041) {
     return make('license', licenseMessage(playerCode, detail, context), false);
   }
-  switch (playerCode) {
-    case 4002:
-      return make(
-        'credential',
-        `The PlayAuth expired or was rejected (4002${said}): renew with a fresh one.`,
-      );
-    case 4012:
-      return make(
-        'credential',
-        `The PlayAuth could not be decoded (4012${said}): pass it exactly as GetVideoPlayAuth returned it.`,
-        false,
-      );
-    case 4024:
-      return make(
-        'credential',
-        `GetPlayInfo refused a reused nonce (4024${said}): renew with a fresh PlayAuth.`,
-      );
-    case 4500:
-      return make(
-        'notFound',
-        `Video not found or VOD server error (4500${said}): check the VideoId and its region, or retry later.`,
-      );
-    case 4400:
-    case 4025:
-      return make(
-        'media',
-        `The play URL was refused (${playerCode}${said}), maybe expired: renew and retry.`,
-      );
-    case 4016:
-      return make('network', `A network error stopped playback (4016${said}): retry when online.`);
+  const known = KNOWN_CODES[playerCode];
+  if (known) {
+    const [kind, what, todo, retryable] = known;
+    return make(kind, `${what} (${playerCode}${said}): ${todo}.`, retryable);
   }
   return make(
     Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',

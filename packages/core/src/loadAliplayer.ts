@@ -139,7 +139,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function unavailable(): PlayerError {
   return new PlayerError(
     'SdkUnavailable',
-    'The Aliplayer SDK only runs in a browser: load it and build players in effects or event handlers, not during server rendering.',
+    'The Aliplayer SDK needs a browser: build players in effects or event handlers, not while rendering on a server.',
     { kind: 'sdk', retryable: false },
   );
 }
@@ -147,7 +147,7 @@ function unavailable(): PlayerError {
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `The Aliplayer SDK could not be loaded from ${what}: check the network, the URL and the CSP (the SDK needs 'unsafe-eval'), then retry.`,
+    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP (it needs 'unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -171,9 +171,12 @@ function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
 function ensureStylesheet(url: string, nonce: string | undefined): void {
   const links = document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]');
   if (findElement(links, url)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = url;
+  addLink({ rel: 'stylesheet', href: url }, nonce);
+}
+
+/** Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce. */
+function addLink(properties: Partial<HTMLLinkElement>, nonce: string | undefined): void {
+  const link = Object.assign(document.createElement('link'), properties);
   link.setAttribute(DATA_ATTRIBUTE, '');
   // The attribute (unlike the property) also works where `nonce` is not reflected.
   if (nonce) link.setAttribute('nonce', nonce);
@@ -240,16 +243,11 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
     'link[rel="preload"], link[rel="prefetch"]',
   );
   if (findElement(links, url) || findElement(document.scripts, url)) return;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'script';
-  link.href = url;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
-  link.crossOrigin = 'anonymous';
-  link.setAttribute(DATA_ATTRIBUTE, '');
-  const nonce = typeof source === 'object' ? source.nonce : undefined;
-  if (nonce) link.setAttribute('nonce', nonce);
-  document.head.appendChild(link);
+  addLink(
+    { rel: 'preload', as: 'script', href: url, crossOrigin: 'anonymous' },
+    typeof source === 'object' ? source.nonce : undefined,
+  );
 }
 
 /** The SDK (and its skin CSS), then its component scripts one after another. */
@@ -277,10 +275,7 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   }
   const ctor = globalConstructor();
   if (ctor) return ctor;
-  throw loadFailed(
-    'the loader function',
-    new Error('it gave no constructor and set no window.Aliplayer'),
-  );
+  throw loadFailed('the loader function', new Error('no constructor and no window.Aliplayer'));
 }
 
 /**

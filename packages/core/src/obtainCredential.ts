@@ -21,7 +21,7 @@ export async function obtainCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `Video ${videoId} needs a new credential (${reason}): pass a getCredential option, or call renew(credential).`,
+      `${videoId} needs a new credential (${reason}): pass getCredential or call renew(credential).`,
       { retryable: true },
     );
   }
@@ -29,13 +29,13 @@ export async function obtainCredential(
   if (credential.videoId !== videoId) {
     throw new PlayAuthError(
       'VideoIdMismatch',
-      `getCredential('${videoId}') returned one for ${credential.videoId}: return one for the video asked.`,
+      `getCredential('${videoId}') returned one for ${credential.videoId}.`,
     );
   }
   if (isExpired(credential, source.now())) {
     throw new PlayAuthError(
       'Expired',
-      `getCredential('${videoId}') returned an expired credential: return a fresh one.`,
+      `getCredential('${videoId}') returned an expired credential.`,
       { retryable: true },
     );
   }
@@ -51,7 +51,7 @@ export async function usableCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `The credential for ${credential.videoId} has expired and is never given to the player: pass a fresh one, or a getCredential option.`,
+      `The credential for ${credential.videoId} expired (never given to the player): pass a fresh one or getCredential.`,
       { retryable: true },
     );
   }

@@ -42,14 +42,14 @@ export const playLabel = (title: string): string => `Play ${title || 'video'}`;
 export const en: VodPlayerMessages = {
   language: 'en-us',
   video: 'Video',
-  play: (title) => playLabel(title),
+  play: playLabel,
   retry: 'Try again',
   notReady: 'This video is still processing. Try again later.',
   notFound: 'This video could not be found.',
   unreachable: 'The video service could not be reached. Check your connection and try again.',
   sdk: 'The video player could not be loaded.',
   license: (domain) =>
-    `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence issued for ${domain}.`,
+    `No player licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence for it.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
   error: 'This video could not be played.',
 };
@@ -70,12 +70,12 @@ export const zhCN: VodPlayerMessages = {
   video: '视频',
   play: (title) => `播放${title ? `“${title}”` : '视频'}`,
   retry: '重试',
-  notReady: '视频正在处理中，请稍后再试。',
-  notFound: '找不到该视频。',
+  notReady: '视频处理中，请稍后再试。',
+  notFound: '视频不存在。',
   unreachable: '无法连接视频服务，请检查网络后重试。',
   sdk: '播放器加载失败。',
   license: (domain) =>
-    `播放器没有 ${domain} 的 License：请在 license 属性（{ domain, key }）中填写为 ${domain} 签发的 Aliplayer License。`,
+    `播放器缺少 ${domain} 的 License：请在 license 属性（{ domain, key }）中填写该域名的 Aliplayer License。`,
   renewalLimit: '播放授权无法续期，播放已停止。',
-  error: '该视频无法播放。',
+  error: '视频无法播放。',
 };
