@@ -135,6 +135,22 @@ export interface VodPlayerHandle
   renew(): Promise<void>;
 }
 
+/** The props that are settings of {@link usePlayAuthConfig}. */
+const settingProps = [
+  'endpoint',
+  'fetcher',
+  'headers',
+  'credentials',
+  'authInfoTimeout',
+  'refreshMargin',
+  'timeoutMs',
+  'queryClient',
+  'license',
+  'sdk',
+  'telemetry',
+  'resume',
+] as const;
+
 let localResume: ResumeStorage | undefined;
 
 /** The storage a `resume` setting means (one `localStorageResume()` for the page). */
@@ -162,23 +178,11 @@ function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage 
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
     const { videoId, load = 'eager', onError } = props;
-    const { endpoint, fetcher, headers, credentials, authInfoTimeout, refreshMargin } = props;
-    const { timeoutMs, queryClient: client, license, sdk, telemetry, resume, preview } = props;
+    const { preview } = props;
     // Picked, not `props` whole: only these are settings (undefined ones inherit).
-    const config = usePlayAuthConfig({
-      endpoint,
-      fetcher,
-      headers,
-      credentials,
-      authInfoTimeout,
-      refreshMargin,
-      timeoutMs,
-      queryClient: client,
-      license,
-      sdk,
-      telemetry,
-      resume,
-    });
+    const config = usePlayAuthConfig(
+      Object.fromEntries(settingProps.map((key) => [key, props[key]])),
+    );
     const queryClient = useQueryClient(config.queryClient);
     const [section, setSection] = useState<HTMLElement | null>(null);
     const [container, setContainer] = useState<HTMLDivElement | null>(null);
