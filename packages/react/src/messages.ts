@@ -49,7 +49,7 @@ export const en: VodPlayerMessages = {
   unreachable: 'The video service could not be reached. Check your connection and try again.',
   sdk: 'The video player could not be loaded.',
   license: (domain) =>
-    `No player licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence for it.`,
+    `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence for it.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
   error: 'This video could not be played.',
 };
