@@ -53,14 +53,14 @@ export interface PlayerErrorOptions extends PlayAuthErrorOptions {
  * ```
  */
 export class PlayerError extends PlayAuthError {
-  override readonly code: PlayerErrorCode;
-  readonly kind: PlayerErrorKind;
-  readonly playerCode?: number;
+  // `declare`: assigned in the constructor (field initialisers would only add bytes).
+  declare readonly code: PlayerErrorCode;
+  declare readonly kind: PlayerErrorKind;
+  declare readonly playerCode?: number;
 
   constructor(code: PlayerErrorCode, message: string, options: PlayerErrorOptions) {
     const { kind, playerCode, ...rest } = options;
     super(code, message, rest);
-    this.code = code;
     this.kind = kind;
     this.playerCode = playerCode;
   }
