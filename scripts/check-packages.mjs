@@ -70,13 +70,16 @@ for (const dir of packageDirs) {
     }
   }
 }
-// React Server Components need the directive as the very first statement of the client entry.
-const reactEntry = readFileSync(join(root, 'packages/react/dist/index.js'), 'utf8');
-if (/^['"]use client['"];/.test(reactEntry)) {
-  console.log("ok   react: dist/index.js starts with 'use client'");
-} else {
-  failed++;
-  console.error("FAIL react: dist/index.js does not start with 'use client'");
+// React Server Components need the directive as the very first statement of each client entry
+// (issue 17: `dist/lazy.js` is the `@playauth/react/lazy` entry).
+for (const entry of ['index.js', 'lazy.js']) {
+  const code = readFileSync(join(root, 'packages/react/dist', entry), 'utf8');
+  if (/^['"]use client['"];/.test(code)) {
+    console.log(`ok   react: dist/${entry} starts with 'use client'`);
+  } else {
+    failed++;
+    console.error(`FAIL react: dist/${entry} does not start with 'use client'`);
+  }
 }
 if (failed > 0) {
   console.error(`${failed} package check(s) failed`);

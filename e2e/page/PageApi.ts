@@ -1,4 +1,5 @@
 import type { AliplayerConstructor, AliplayerOptions } from '@playauth/core';
+import type { VodPlayerHandle } from '@playauth/react';
 import type { AliplayerObservations, AliplayerScenario } from '@playauth/testing/contract';
 
 // The one test page (e2e/page), shared by the e2e tests and the browser benchmarks. It is opened
@@ -89,6 +90,8 @@ export interface PlayerScenarioApi {
   getCurrentTime(): number;
   seek(seconds: number): void;
   renew(): Promise<void>;
+  /** The mounted VodPlayer's handle (the handle methods on the real SDK), or null. */
+  handle(): VodPlayerHandle | null;
   /** The real SDK constructor (loaded through `loadAliplayer`). */
   loadSdk(): Promise<AliplayerConstructor>;
   /** Runs one Aliplayer contract scenario against the real SDK or FakeAliplayer. */

@@ -41,6 +41,7 @@ export function installPlayerScenario(api: PlayerScenarioApi, query: URLSearchPa
   api.getCurrentTime = notMounted;
   api.seek = notMounted;
   api.renew = async () => notMounted();
+  api.handle = () => null;
   api.loadSdk = () => loadAliplayer(sdkSource(query));
   api.contract = async (scenario, implementation, fixture) => {
     const Player =
@@ -95,6 +96,7 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
     api.getCurrentTime = () => handle.current?.getCurrentTime() ?? Number.NaN;
     api.seek = (seconds) => handle.current?.seek(seconds);
     api.renew = async () => handle.current?.renew();
+    api.handle = () => handle.current;
   }, [api]);
   if (!mounted) return <p data-testid="unmounted">Player unmounted.</p>;
   const log = (type: string, detail?: string | number) =>
@@ -123,6 +125,9 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
       onTimeUpdate={() => log('timeupdate', handle.current?.getCurrentTime())}
       onError={(error) => log('error', (error as { code?: string }).code ?? error.message)}
       onCredentialRenewed={(credential) => log('renewed', credential.videoId)}
+      onRateChange={() => log('ratechange')}
+      onVolumeChange={() => log('volumechange')}
+      onFullscreenChange={(event) => log(event.type)}
     />
   );
 }

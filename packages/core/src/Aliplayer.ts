@@ -112,6 +112,16 @@ export interface AliplayerOptions {
   }>;
   /** Keyboard shortcuts (space, arrows). */
   keyShortCuts?: boolean;
+  /**
+   * UI components, e.g. the watermark or marquee of `aliplayercomponents` (load their script
+   * with the `components` of an `AliplayerScriptSource`). A string `type` names a class of
+   * `window.AliPlayerComponent`, looked up when the player is built.
+   */
+  components?: Array<{
+    name: string;
+    type: string | (abstract new (...args: never[]) => unknown);
+    args?: unknown[];
+  }>;
   /** `PlayConfig` sent with GetPlayInfo (e.g. `{ PreviewTime: '20' }` for trial playback). */
   playConfig?: Record<string, unknown>;
   /** Any other SDK option. */

@@ -5,32 +5,36 @@
  * mount-unmount-mount, prevents the run entirely.
  */
 export class DeferredTask {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running = false;
-  private token = 0;
-  private waiters: Array<() => void> = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #running = false;
+  #token = 0;
+  #waiters: Array<() => void> = [];
 
-  constructor(private readonly job: () => Promise<void>) {}
+  readonly #job: () => Promise<void>;
+
+  constructor(job: () => Promise<void>) {
+    this.#job = job;
+  }
 
   /** Whether a run is scheduled or in progress. */
   get busy(): boolean {
-    return this.timer !== undefined || this.running;
+    return this.#timer !== undefined || this.#running;
   }
 
   /** Schedules a run unless one is pending; resolves when that run ends or is cancelled. */
   schedule(): Promise<void> {
     const ended = new Promise<void>((resolve) => {
-      this.waiters.push(resolve);
+      this.#waiters.push(resolve);
     });
     if (this.busy) return ended;
-    const token = this.token;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = true;
-      void this.job().finally(() => {
-        if (token !== this.token) return;
-        this.running = false;
-        this.release();
+    const token = this.#token;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#running = true;
+      void this.#job().finally(() => {
+        if (token !== this.#token) return;
+        this.#running = false;
+        this.#release();
       });
     }, 0);
     return ended;
@@ -38,16 +42,16 @@ export class DeferredTask {
 
   /** Drops a scheduled run and forgets one in progress (its end no longer counts). */
   cancel(): void {
-    this.token += 1;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.running = false;
-    this.release();
+    this.#token += 1;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#running = false;
+    this.#release();
   }
 
-  private release(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
+  #release(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const resolve of waiters) resolve();
   }
 }

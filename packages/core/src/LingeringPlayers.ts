@@ -25,58 +25,58 @@ export const LINGERING_ATTRIBUTE = 'data-playauth-lingering';
  */
 export class LingeringPlayers {
   /** Waiting players and their timers, oldest first. */
-  private readonly waiting = new Map<PlayerMount, ReturnType<typeof setTimeout>>();
-  private holder: HTMLElement | undefined;
+  readonly #waiting = new Map<PlayerMount, ReturnType<typeof setTimeout>>();
+  #holder: HTMLElement | undefined;
 
   /** How many torn-down players are waiting to be disposed. */
   get size(): number {
-    return this.waiting.size;
+    return this.#waiting.size;
   }
 
   /** Disposes `mount` now, or once the SDK can take it (see {@link LingeringPlayers}). */
   retire(mount: PlayerMount): void {
-    if (this.waiting.has(mount)) return;
+    if (this.#waiting.has(mount)) return;
     if (!mount.loading) {
       mount.destroy();
       return;
     }
-    this.park(mount.element);
-    this.waiting.set(
+    this.#park(mount.element);
+    this.#waiting.set(
       mount,
-      setTimeout(() => this.finish(mount), LINGER_TIMEOUT_MS),
+      setTimeout(() => this.#finish(mount), LINGER_TIMEOUT_MS),
     );
     mount.whenSettled(() => {
       // Not inside the SDK's own dispatch: it goes on using the player after the event.
-      clearTimeout(this.waiting.get(mount));
-      this.waiting.set(
+      clearTimeout(this.#waiting.get(mount));
+      this.#waiting.set(
         mount,
-        setTimeout(() => this.finish(mount), 0),
+        setTimeout(() => this.#finish(mount), 0),
       );
     });
-    for (const oldest of this.waiting.keys()) {
-      if (this.waiting.size <= MAX_LINGERING_PLAYERS) break;
-      this.finish(oldest);
+    for (const oldest of this.#waiting.keys()) {
+      if (this.#waiting.size <= MAX_LINGERING_PLAYERS) break;
+      this.#finish(oldest);
     }
   }
 
   /** Disposes every waiting player now (e.g. between tests). */
   flush(): void {
-    for (const mount of [...this.waiting.keys()]) this.finish(mount);
+    for (const mount of [...this.#waiting.keys()]) this.#finish(mount);
   }
 
-  private finish(mount: PlayerMount): void {
-    clearTimeout(this.waiting.get(mount));
-    this.waiting.delete(mount);
+  #finish(mount: PlayerMount): void {
+    clearTimeout(this.#waiting.get(mount));
+    this.#waiting.delete(mount);
     mount.destroy();
-    if (this.waiting.size === 0) {
-      this.holder?.remove();
-      this.holder = undefined;
+    if (this.#waiting.size === 0) {
+      this.#holder?.remove();
+      this.#holder = undefined;
     }
   }
 
-  private park(element: HTMLElement): void {
+  #park(element: HTMLElement): void {
     const document = element.ownerDocument;
-    let holder = this.holder;
+    let holder = this.#holder;
     if (!holder || holder.ownerDocument !== document) {
       holder = document.createElement('div');
       holder.setAttribute(LINGERING_ATTRIBUTE, '');
@@ -84,7 +84,7 @@ export class LingeringPlayers {
       holder.hidden = true;
       // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
       holder.style.display = 'none';
-      this.holder = holder;
+      this.#holder = holder;
     }
     if (!holder.isConnected) (document.body ?? document.documentElement).appendChild(holder);
     holder.appendChild(element);

@@ -20,16 +20,20 @@ const PAUSE_BEFORE_ERROR_MS = 1000;
 export class PlaybackKeeper {
   /** Last known play state (`playing` seen, not yet `pause`/`ended`). Errors do not change it. */
   playing = false;
-  private lastPosition = 0;
-  private pausedAt: number | undefined;
-  private pending: (PlaybackState & { done: () => void }) | undefined;
-  private carried: PlaybackState | undefined;
+  #lastPosition = 0;
+  #pausedAt: number | undefined;
+  #pending: (PlaybackState & { done: () => void }) | undefined;
+  #carried: PlaybackState | undefined;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   /** Whether a restore waits for `canplay`: play/pause events until then are transitional. */
   get restoring(): boolean {
-    return this.pending !== undefined;
+    return this.#pending !== undefined;
   }
 
   /**
@@ -39,7 +43,7 @@ export class PlaybackKeeper {
   capture(player: Aliplayer | undefined): PlaybackState {
     const time = player?.getCurrentTime();
     const position =
-      typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : this.lastPosition;
+      typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : this.#lastPosition;
     return { position, playing: this.playing };
   }
 
@@ -47,33 +51,33 @@ export class PlaybackKeeper {
   expect(state: PlaybackState): Promise<void> {
     this.cancel();
     return new Promise<void>((done) => {
-      this.pending = { ...state, done };
+      this.#pending = { ...state, done };
     });
   }
 
   /** Restores `state` on the first `canplay` of the next player. */
   carryOver(state: PlaybackState): void {
-    this.carried = state;
+    this.#carried = state;
   }
 
   /** A new player was created: it starts paused; a carried-over state now waits for `canplay`. */
   startPlayer(): void {
     this.playing = false;
-    if (this.carried) this.pending = { ...this.carried, done: noop };
-    this.carried = undefined;
+    if (this.#carried) this.#pending = { ...this.#carried, done: noop };
+    this.#carried = undefined;
   }
 
   /** Follows play state and position from the player's events. */
   observe(type: 'playing' | 'pause' | 'ended' | 'timeupdate', player: Aliplayer): void {
     if (type === 'playing') {
       this.playing = true;
-      this.pausedAt = undefined;
+      this.#pausedAt = undefined;
     } else if (type === 'pause' || type === 'ended') {
-      if (this.playing && type === 'pause') this.pausedAt = this.now();
+      if (this.playing && type === 'pause') this.#pausedAt = this.#now();
       this.playing = false;
-    } else if (!this.pending) {
+    } else if (!this.#pending) {
       const time = player.getCurrentTime();
-      if (Number.isFinite(time)) this.lastPosition = time;
+      if (Number.isFinite(time)) this.#lastPosition = time;
     }
   }
 
@@ -82,9 +86,9 @@ export class PlaybackKeeper {
    * pause is not the viewer's, so playback counts as running for the renewal that follows.
    */
   noteError(): void {
-    const pausedAt = this.pausedAt;
-    this.pausedAt = undefined;
-    if (pausedAt !== undefined && this.now() - pausedAt <= PAUSE_BEFORE_ERROR_MS)
+    const pausedAt = this.#pausedAt;
+    this.#pausedAt = undefined;
+    if (pausedAt !== undefined && this.#now() - pausedAt <= PAUSE_BEFORE_ERROR_MS)
       this.playing = true;
   }
 
@@ -93,30 +97,30 @@ export class PlaybackKeeper {
    * restored state, or `undefined` when there was nothing to restore.
    */
   restoreOnCanPlay(player: Aliplayer): PlaybackState | undefined {
-    const pending = this.pending;
+    const pending = this.#pending;
     if (!pending) return undefined;
-    this.pending = undefined;
+    this.#pending = undefined;
     if (pending.position > 0) player.seek(pending.position);
     if (pending.playing) player.play();
     else player.pause();
-    this.lastPosition = pending.position;
+    this.#lastPosition = pending.position;
     pending.done();
     return { position: pending.position, playing: pending.playing };
   }
 
   /** Drops a pending restore (its promise resolves). */
   cancel(): void {
-    const pending = this.pending;
-    this.pending = undefined;
+    const pending = this.#pending;
+    this.#pending = undefined;
     pending?.done();
   }
 
   /** Forgets everything (another video, or disposal). */
   reset(): void {
     this.cancel();
-    this.pausedAt = undefined;
-    this.carried = undefined;
+    this.#pausedAt = undefined;
+    this.#carried = undefined;
     this.playing = false;
-    this.lastPosition = 0;
+    this.#lastPosition = 0;
   }
 }

@@ -3,6 +3,7 @@ import type {
   AliplayerConstructor,
   AliplayerEvent,
   AliplayerEventName,
+  AliplayerStatus,
 } from './Aliplayer';
 import { DeferredTask } from './DeferredTask';
 import { createElementId } from './elementId';
@@ -26,6 +27,12 @@ import { PlayerEventBridge } from './PlayerEventBridge';
 import { PlayerMount } from './PlayerMount';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
+import {
+  RESUME_SAVE_INTERVAL_MS,
+  readResumePosition,
+  resumeLimit,
+  writeResumePosition,
+} from './resumePlayback';
 
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
@@ -41,7 +48,17 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'authkeyexpired',
     'canplay',
     'timeupdate',
+    'autoPlayPrevented',
   ]);
+
+/** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
+function inRange(method: string, value: number, min: number, max: number): number {
+  if (value >= min && value <= max) return value;
+  throw new PlayAuthError(
+    'InvalidParameter',
+    `${method}(${value}): pass a number from ${min} to ${max}.`,
+  );
+}
 
 /**
  * Owns one Aliplayer instance in one container, framework-free. The constructor has no side
@@ -75,37 +92,41 @@ export class PlayerController {
    */
   readonly elementId: string = createElementId();
 
-  private options: PlayerControllerOptions;
-  private readonly policy: RenewalPolicy;
-  private readonly now: () => number;
-  private container: HTMLElement | undefined;
-  private credential: PlayAuthCredential | undefined;
-  private mount: PlayerMount | undefined;
-  private mounts = 0;
-  private sdk: Promise<AliplayerConstructor> | undefined;
+  #options: PlayerControllerOptions;
+  readonly #policy: RenewalPolicy;
+  readonly #now: () => number;
+  #container: HTMLElement | undefined;
+  #credential: PlayAuthCredential | undefined;
+  #mount: PlayerMount | undefined;
+  #mounts = 0;
+  #sdk: Promise<AliplayerConstructor> | undefined;
   /** Bumped by every teardown: async steps of an older generation stop. */
-  private generation = 0;
+  #generation = 0;
   /** Bumped by every renew/switch and by errors: superseded operations stop. */
-  private operation = 0;
-  private readonly builder = new DeferredTask(() => this.build());
-  private awaitingCredential = false;
-  private readonly playback: PlaybackKeeper;
-  private readonly store = new SnapshotStore();
-  private readonly events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
-    this.handleInternal(player, event),
+  #operation = 0;
+  readonly #builder = new DeferredTask(() => this.#build());
+  #awaitingCredential = false;
+  /** Where the current player starts (seconds), applied on its first `canplay`. */
+  #startAt = 0;
+  /** When the resume position was last saved (epoch ms). */
+  #savedAt = 0;
+  readonly #playback: PlaybackKeeper;
+  readonly #store = new SnapshotStore();
+  readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
+    this.#handleInternal(player, event),
   );
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
   constructor(options: PlayerControllerOptions = {}) {
-    this.options = { ...options };
-    this.now = options.now ?? Date.now;
-    this.policy = new RenewalPolicy(options.renewalMinIntervalMs, this.now);
-    this.playback = new PlaybackKeeper(this.now);
+    this.#options = { ...options };
+    this.#now = options.now ?? Date.now;
+    this.#policy = new RenewalPolicy(options.renewalMinIntervalMs, this.#now);
+    this.#playback = new PlaybackKeeper(this.#now);
   }
 
   /** The Aliplayer instance, once built. */
   get player(): Aliplayer | undefined {
-    return this.mount?.player;
+    return this.#mount?.player;
   }
 
   /**
@@ -113,14 +134,14 @@ export class PlayerController {
    * early so the SDK loads while the credential is fetched. Never rejects unhandled.
    */
   preload(): Promise<AliplayerConstructor> {
-    if (!this.sdk) {
-      const promise = loadAliplayer(this.options.sdk);
-      this.sdk = promise;
+    if (!this.#sdk) {
+      const promise = loadAliplayer(this.#options.sdk);
+      this.#sdk = promise;
       promise.catch(() => {
-        if (this.sdk === promise) this.sdk = undefined;
+        if (this.#sdk === promise) this.#sdk = undefined;
       });
     }
-    return this.sdk;
+    return this.#sdk;
   }
 
   /**
@@ -130,13 +151,13 @@ export class PlayerController {
    * and style.
    */
   attach(container: HTMLElement): void {
-    if (this.container === container) return;
-    const restart = this.player !== undefined || this.builder.busy;
-    if (restart) this.teardown(true);
+    if (this.#container === container) return;
+    const restart = this.player !== undefined || this.#builder.busy;
+    if (restart) this.#teardown(true);
     container.id = this.elementId;
-    this.container = container;
-    if (this.store.get().status === 'disposed') this.setSnapshot({ status: 'idle' });
-    if (this.credential) this.scheduleBuild();
+    this.#container = container;
+    if (this.#store.get().status === 'disposed') this.#setSnapshot({ status: 'idle' });
+    if (this.#credential) this.#scheduleBuild();
   }
 
   /**
@@ -146,15 +167,15 @@ export class PlayerController {
    * `'error'`. On a running player another video is switched to (see {@link switch}).
    */
   load(credential: PlayAuthCredential): void {
-    if (this.player && this.credential) {
-      if (credential.videoId !== this.credential.videoId) void this.switch(credential);
-      else this.credential = credential;
+    if (this.player && this.#credential) {
+      if (credential.videoId !== this.#credential.videoId) void this.switch(credential);
+      else this.#credential = credential;
       return;
     }
-    this.credential = credential;
-    const status = this.store.get().status === 'disposed' ? 'idle' : this.store.get().status;
-    this.setSnapshot({ videoId: credential.videoId, status });
-    this.scheduleBuild();
+    this.#credential = credential;
+    const status = this.#store.get().status === 'disposed' ? 'idle' : this.#store.get().status;
+    this.#setSnapshot({ videoId: credential.videoId, status });
+    this.#scheduleBuild();
   }
 
   /**
@@ -165,10 +186,10 @@ export class PlayerController {
    * reject but show in {@link getSnapshot} (`status: 'error'`).
    */
   async renew(credential?: PlayAuthCredential): Promise<void> {
-    if (this.store.get().status === 'disposed') return;
-    const videoId = this.credential?.videoId ?? credential?.videoId;
+    if (this.#store.get().status === 'disposed') return;
+    const videoId = this.#credential?.videoId ?? credential?.videoId;
     if (!videoId) {
-      this.fail(
+      this.#fail(
         new PlayAuthError(
           'InvalidParameter',
           'renew() needs a video: call load(credential) first.',
@@ -177,15 +198,15 @@ export class PlayerController {
       return;
     }
     if (credential && credential.videoId !== videoId) {
-      this.fail(
+      this.#fail(
         new PlayAuthError(
           'VideoIdMismatch',
-          `renew() got a credential for video ${credential.videoId} while ${videoId} is loaded; use switch(credential) to change video.`,
+          `renew() got a credential for ${credential.videoId} while ${videoId} is loaded: use switch(credential).`,
         ),
       );
       return;
     }
-    await this.replay(videoId, credential, 'manual', true);
+    await this.#replay(videoId, credential, 'manual', true);
   }
 
   /**
@@ -196,19 +217,20 @@ export class PlayerController {
   async switch(credential: PlayAuthCredential): Promise<void> {
     if (!this.player) {
       this.load(credential);
-      return this.scheduleBuild();
+      return this.#scheduleBuild();
     }
-    if (credential.videoId === this.credential?.videoId) return this.renew(credential);
-    this.policy.reset();
-    this.credential = credential;
-    this.setSnapshot({
+    if (credential.videoId === this.#credential?.videoId) return this.renew(credential);
+    this.#policy.reset();
+    this.#credential = credential;
+    this.#setSnapshot({
       videoId: credential.videoId,
       status: 'creating',
       sourceLoaded: false,
       playbackStarted: false,
       error: undefined,
+      previewEnded: false,
     });
-    await this.replay(credential.videoId, credential, 'expired', false);
+    await this.#replay(credential.videoId, credential, 'expired', false);
   }
 
   /**
@@ -218,19 +240,19 @@ export class PlayerController {
    * compared by content, so passing equal inline objects again changes nothing.
    */
   update(options: PlayerControllerUpdate): void {
-    const changed = changedOptions(this.options, options);
+    const changed = changedOptions(this.#options, options);
     if (changed.length === 0) return;
-    this.options = { ...this.options, ...options };
-    if (changed.includes('sdk')) this.sdk = undefined;
+    this.#options = { ...this.#options, ...options };
+    if (changed.includes('sdk')) this.#sdk = undefined;
     const player = this.player;
     if (!player) return;
     if (changed.some((key) => INIT_ONLY_OPTIONS.has(key))) {
-      this.playback.carryOver(this.playback.capture(player));
-      this.teardown(true);
-      void this.scheduleBuild();
+      this.#playback.carryOver(this.#playback.capture(player));
+      this.#teardown(true);
+      void this.#scheduleBuild();
       return;
     }
-    applyLiveOptions(player, this.options, changed);
+    applyLiveOptions(player, this.#options, changed);
   }
 
   /** Starts playback (no-op without a player). */
@@ -254,6 +276,56 @@ export class PlayerController {
   }
 
   /**
+   * Sets the playback rate (SDK `setSpeed`); no-op without a player.
+   * @throws PlayAuthError `InvalidParameter` unless `0.0625 <= rate <= 16` (the browsers' range).
+   */
+  setPlaybackRate(rate: number): void {
+    this.player?.setSpeed?.(inRange('setPlaybackRate', rate, 0.0625, 16));
+  }
+
+  /** The playback rate (the SDK has no getter: its `<video>`'s `playbackRate`); 1 without a player. */
+  getPlaybackRate(): number {
+    return this.player?.tag?.playbackRate ?? 1;
+  }
+
+  /**
+   * Sets the volume (SDK `setVolume`; 0 also mutes); no-op without a player.
+   * @throws PlayAuthError `InvalidParameter` unless `0 <= volume <= 1`.
+   */
+  setVolume(volume: number): void {
+    this.player?.setVolume(inRange('setVolume', volume, 0, 1));
+  }
+
+  /** The volume from 0 to 1 (SDK `getVolume`); 1 without a player. */
+  getVolume(): number {
+    return this.player?.getVolume() ?? 1;
+  }
+
+  /**
+   * Mutes or unmutes the running player (SDK `mute` / `unMute`). The `muted` option is left as
+   * is, so an app that controls `muted` itself should change that option instead.
+   */
+  setMuted(muted: boolean): void {
+    if (muted) this.player?.mute();
+    else this.player?.unMute();
+  }
+
+  /** Enters fullscreen (SDK `fullscreenService.requestFullScreen`); call it from a user gesture. */
+  requestFullscreen(): void {
+    this.player?.fullscreenService.requestFullScreen();
+  }
+
+  /** Leaves fullscreen (SDK `fullscreenService.cancelFullScreen`). */
+  exitFullscreen(): void {
+    this.player?.fullscreenService.cancelFullScreen();
+  }
+
+  /** The SDK's own status (`getStatus()`); `'init'` without a player. See also {@link getSnapshot}. */
+  getStatus(): AliplayerStatus {
+    return this.player?.getStatus() ?? 'init';
+  }
+
+  /**
    * Listens to an SDK event. The handler survives renewals, switches and re-creation; it is
    * detached from the SDK with the exact function that was attached. Returns the unsubscriber.
    */
@@ -261,17 +333,17 @@ export class PlayerController {
     name: N,
     handler: (event: AliplayerEvent<N>) => void,
   ): () => void {
-    return this.events.add(name, handler);
+    return this.#events.add(name, handler);
   }
 
   /** Calls `listener` after every snapshot change. Returns the unsubscriber. */
   subscribe(listener: () => void): () => void {
-    return this.store.subscribe(listener);
+    return this.#store.subscribe(listener);
   }
 
   /** The current {@link PlayerSnapshot}; the same object until something changes. */
   getSnapshot(): PlayerSnapshot {
-    return this.store.get();
+    return this.#store.get();
   }
 
   /**
@@ -283,10 +355,10 @@ export class PlayerController {
    * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise.
    */
   dispose(): void {
-    if (this.store.get().status === 'disposed' && !this.container) return;
-    this.teardown(false);
-    this.container = undefined;
-    this.setSnapshot({
+    if (this.#store.get().status === 'disposed' && !this.#container) return;
+    this.#teardown(false);
+    this.#container = undefined;
+    this.#setSnapshot({
       status: 'disposed',
       error: undefined,
       sourceLoaded: false,
@@ -295,227 +367,274 @@ export class PlayerController {
   }
 
   /** Schedules a build; resolves once the player is created, the build failed or was cancelled. */
-  private scheduleBuild(): Promise<void> {
-    return this.player ? Promise.resolve() : this.builder.schedule();
+  #scheduleBuild(): Promise<void> {
+    return this.player ? Promise.resolve() : this.#builder.schedule();
   }
 
-  private async build(): Promise<void> {
-    const generation = this.generation;
-    const stale = () => generation !== this.generation;
-    if (!this.container || !this.credential || this.player) return;
+  async #build(): Promise<void> {
+    const generation = this.#generation;
+    const stale = () => generation !== this.#generation;
+    if (!this.#container || !this.#credential || this.player) return;
     try {
-      this.setSnapshot({ status: 'loading-sdk', error: undefined });
+      this.#setSnapshot({ status: 'loading-sdk', error: undefined });
       const Aliplayer = await this.preload();
-      if (stale() || !this.credential) return;
-      const credential = await this.credentialFor(
-        this.credential.videoId,
-        this.credential,
+      if (stale() || !this.#credential) return;
+      const credential = await this.#credentialFor(
+        this.#credential.videoId,
+        this.#credential,
         'expired',
       );
-      if (stale() || !this.container) return;
-      this.credential = credential;
-      this.setSnapshot({
+      const start = await this.#startFor(credential);
+      if (stale() || !this.#container) return;
+      this.#credential = credential;
+      this.#startAt = start;
+      this.#setSnapshot({
         status: 'creating',
         videoId: credential.videoId,
         sourceLoaded: false,
         playbackStarted: false,
+        previewEnded: false,
       });
-      this.create(Aliplayer, credential, this.container);
+      this.#create(Aliplayer, credential, this.#container);
     } catch (error) {
-      if (!stale()) this.fail(error);
+      if (!stale()) this.#fail(error);
     }
   }
 
-  private create(
+  #create(
     Aliplayer: AliplayerConstructor,
     credential: PlayAuthCredential,
     container: HTMLElement,
   ): void {
     const { videoId: vid, playAuth: playauth } = credential;
-    const mount = new PlayerMount(container, `${this.elementId}-${++this.mounts}`, (id) => {
-      const options = buildAliplayerOptions(this.options, { id, vid, playauth });
+    const mount = new PlayerMount(container, `${this.elementId}-${++this.#mounts}`, (id) => {
+      const options = buildAliplayerOptions(this.#options, { id, vid, playauth });
       return new Aliplayer(options, (ready) => {
-        if (ready === this.player) this.onReady();
+        if (ready === this.player) this.#onReady();
       });
     });
-    this.mount = mount;
-    this.playback.startPlayer();
-    this.events.connect(mount.player);
+    this.#mount = mount;
+    this.#playback.startPlayer();
+    this.#events.connect(mount.player);
     if (mount.createError) {
-      this.fail(toPlayerError(mount.createError, { license: this.options.license }));
+      this.#fail(toPlayerError(mount.createError, { license: this.#options.license }));
     }
   }
 
-  private handleInternal(player: Aliplayer, event: AliplayerEvent): void {
-    const restoring = this.playback.restoring;
-    const status = this.store.get().status;
+  #handleInternal(player: Aliplayer, event: AliplayerEvent): void {
+    const restoring = this.#playback.restoring;
+    const status = this.#store.get().status;
     switch (event.type) {
       case 'playInfoLoaded':
-        this.setSnapshot({ sourceLoaded: true });
+        this.#setSnapshot({ sourceLoaded: true });
         break;
       case 'ready':
-        this.onReady();
+        this.#onReady();
         break;
       case 'playing':
-        this.playback.observe('playing', player);
-        this.setSnapshot(
+        this.#playback.observe('playing', player);
+        this.#setSnapshot(
           restoring
-            ? { playbackStarted: true }
-            : { playbackStarted: true, status: 'playing', error: undefined },
+            ? { playbackStarted: true, autoplayBlocked: false }
+            : {
+                playbackStarted: true,
+                autoplayBlocked: false,
+                status: 'playing',
+                error: undefined,
+              },
         );
+        break;
+      case 'autoPlayPrevented':
+        this.#setSnapshot({ autoplayBlocked: true });
         break;
       case 'pause':
       case 'ended':
-        this.playback.observe(event.type, player);
-        if (!restoring && !this.awaitingCredential && status !== 'error') {
-          this.setSnapshot({ status: event.type === 'pause' ? 'paused' : 'ended' });
+        this.#saveResume(player, event.type);
+        this.#playback.observe(event.type, player);
+        if (!restoring && !this.#awaitingCredential && status !== 'error') {
+          this.#setSnapshot({ status: event.type === 'pause' ? 'paused' : 'ended' });
         }
         break;
-      case 'timeupdate':
-        this.playback.observe('timeupdate', player);
-        break;
-      case 'canplay': {
-        const restored = this.playback.restoreOnCanPlay(player);
-        if (restored) {
-          this.setSnapshot({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+      case 'timeupdate': {
+        this.#playback.observe('timeupdate', player);
+        this.#saveResume(player);
+        const { preview } = this.#options;
+        // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
+        if (preview && player.getCurrentTime() >= preview) {
+          player.pause();
+          this.#setSnapshot({ previewEnded: true });
         }
         break;
       }
+      case 'canplay': {
+        const restored = this.#playback.restoreOnCanPlay(player);
+        if (restored) {
+          this.#setSnapshot({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+        } else if (this.#startAt) player.seek(this.#startAt);
+        this.#startAt = 0;
+        break;
+      }
       case 'authkeyexpired':
-        this.renewAutomatically('expired');
+        this.#renewAutomatically('expired');
         break;
       case 'error':
-        this.onError((event as AliplayerEvent<'error'>).paramData);
+        this.#onError((event as AliplayerEvent<'error'>).paramData);
         break;
     }
   }
 
-  private onReady(): void {
-    const status = this.store.get().status;
-    this.setSnapshot(
+  #onReady(): void {
+    const status = this.#store.get().status;
+    this.#setSnapshot(
       status === 'creating' || status === 'loading-sdk'
         ? { sourceLoaded: true, status: 'ready' }
         : { sourceLoaded: true },
     );
   }
 
-  private onError(data: AliplayerEvent<'error'>['paramData']): void {
-    const error = toPlayerError(data, { license: this.options.license });
-    this.playback.noteError();
+  #onError(data: AliplayerEvent<'error'>['paramData']): void {
+    const error = toPlayerError(data, { license: this.#options.license });
+    this.#playback.noteError();
     // The old source may keep failing while a fresh credential is on its way.
-    if (this.awaitingCredential) return;
+    if (this.#awaitingCredential) return;
     if (
-      !this.playback.restoring &&
-      this.policy.renewsOnError(error.playerCode ?? 0, this.store.get().playbackStarted)
+      !this.#playback.restoring &&
+      this.#policy.renewsOnError(error.playerCode ?? 0, this.#store.get().playbackStarted)
     ) {
-      this.renewAutomatically('error', error);
+      this.#renewAutomatically('error', error);
       return;
     }
-    this.fail(error);
+    this.#fail(error);
   }
 
-  private renewAutomatically(reason: 'expired' | 'error', cause?: PlayerError): void {
-    const videoId = this.credential?.videoId;
-    if (this.awaitingCredential || this.playback.restoring || !videoId) return;
-    if (!this.options.getCredential) {
+  #renewAutomatically(reason: 'expired' | 'error', cause?: PlayerError): void {
+    const videoId = this.#credential?.videoId;
+    if (this.#awaitingCredential || this.#playback.restoring || !videoId) return;
+    if (!this.#options.getCredential) {
       // Without a source of credentials, an expiry warning is left to fail later on its own.
-      if (cause) this.fail(cause);
+      if (cause) this.#fail(cause);
       return;
     }
-    if (!this.policy.admitAutomatic()) {
-      this.fail(this.policy.limitError(cause));
+    if (!this.#policy.admitAutomatic()) {
+      this.#fail(this.#policy.limitError(cause));
       return;
     }
-    void this.replay(videoId, undefined, reason, true);
+    void this.#replay(videoId, undefined, reason, true);
   }
 
   /** Replays `videoId` on the running player (or builds one) with a usable credential. */
-  private async replay(
+  async #replay(
     videoId: string,
     given: PlayAuthCredential | undefined,
     reason: CredentialRequestReason,
     keepPosition: boolean,
   ): Promise<void> {
-    const generation = this.generation;
-    const operation = ++this.operation;
-    const stale = () => generation !== this.generation || operation !== this.operation;
-    if (keepPosition) this.setSnapshot({ status: 'renewing', error: undefined });
-    this.awaitingCredential = true;
+    const generation = this.#generation;
+    const operation = ++this.#operation;
+    const stale = () => generation !== this.#generation || operation !== this.#operation;
+    if (keepPosition) this.#setSnapshot({ status: 'renewing', error: undefined });
+    this.#awaitingCredential = true;
     let credential: PlayAuthCredential;
     try {
-      credential = await this.credentialFor(videoId, given, reason);
+      credential = await this.#credentialFor(videoId, given, reason);
     } catch (error) {
-      if (!stale()) this.fail(error);
+      if (!stale()) this.#fail(error);
       return;
     } finally {
-      if (!stale()) this.awaitingCredential = false;
+      if (!stale()) this.#awaitingCredential = false;
     }
     if (stale()) return;
-    this.credential = credential;
-    const mount = this.mount;
+    this.#credential = credential;
+    const mount = this.#mount;
     if (!mount) {
-      await this.scheduleBuild();
+      await this.#scheduleBuild();
       return;
     }
-    const captured = this.playback.capture(mount.player);
+    const start = keepPosition ? 0 : await this.#startFor(credential);
+    if (stale()) return;
+    const captured = this.#playback.capture(mount.player);
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
-    const done = this.playback.expect(keepPosition ? captured : { ...captured, position: 0 });
+    const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
     try {
       mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {
-      this.fail(error);
+      this.#fail(error);
       return;
     }
     await done;
-    if (!stale() && keepPosition && this.store.get().status !== 'error') {
-      this.setSnapshot({ renewals: this.store.get().renewals + 1 });
+    if (!stale() && keepPosition && this.#store.get().status !== 'error') {
+      this.#setSnapshot({ renewals: this.#store.get().renewals + 1 });
     }
   }
 
+  /**
+   * Where a newly loaded video starts: its saved resume position unless that is past
+   * {@link resumeLimit} (the duration from its metadata), else `startTime`.
+   */
+  async #startFor({ videoId, videoMeta }: PlayAuthCredential): Promise<number> {
+    const { resume, startTime = 0 } = this.#options;
+    const saved = resume ? await readResumePosition(resume, videoId) : 0;
+    return saved && saved < resumeLimit(videoMeta.duration) ? saved : startTime;
+  }
+
+  /** Saves the resume position (throttled while playing); `ended` clears it. */
+  #saveResume(player: Aliplayer, reason?: 'pause' | 'ended'): void {
+    const { resume } = this.#options;
+    const videoId = this.#credential?.videoId;
+    const now = this.#now();
+    const position = reason === 'ended' ? 0 : player.getCurrentTime();
+    // Nothing to save before the start position is applied or while a restore is pending.
+    if (!resume || !videoId || this.#startAt || this.#playback.restoring) return;
+    if (!reason && now - this.#savedAt < RESUME_SAVE_INTERVAL_MS) return;
+    if (reason !== 'ended' && !(position > 0)) return;
+    this.#savedAt = now;
+    writeResumePosition(resume, videoId, position, player.getDuration());
+  }
+
   /** The credential to replay with: the given one, or one from `getCredential`. */
-  private credentialFor(
+  #credentialFor(
     videoId: string,
     given: PlayAuthCredential | undefined,
     reason: CredentialRequestReason,
   ): Promise<PlayAuthCredential> {
-    const source = { getCredential: this.options.getCredential, now: this.now };
+    const source = { getCredential: this.#options.getCredential, now: this.#now };
     if (given) return usableCredential(source, given);
     // Without getCredential a manual retry reuses the current credential while it is valid.
-    if (!source.getCredential && this.credential?.videoId === videoId) {
-      return usableCredential(source, this.credential);
+    if (!source.getCredential && this.#credential?.videoId === videoId) {
+      return usableCredential(source, this.#credential);
     }
     return obtainCredential(source, videoId, reason);
   }
 
-  private fail(error: unknown): void {
+  #fail(error: unknown): void {
     const normalized: PlayerError | PlayAuthError = isPlayAuthError(error)
       ? error
       : new PlayerError(
           'PlayerFailed',
-          `The player failed: ${error instanceof Error ? error.message : String(error)}. Retry with renew().`,
+          `The player failed (${error instanceof Error ? error.message : String(error)}): retry with renew().`,
           { kind: 'unknown', retryable: true, cause: error },
         );
-    this.operation += 1;
-    this.awaitingCredential = false;
-    this.playback.cancel();
-    this.setSnapshot({ status: 'error', error: normalized });
+    this.#operation += 1;
+    this.#awaitingCredential = false;
+    this.#playback.cancel();
+    this.#setSnapshot({ status: 'error', error: normalized });
   }
 
   /** Stops everything about the current player; `keepVideo` keeps what a rebuild restores. */
-  private teardown(keepVideo: boolean): void {
-    this.generation += 1;
-    this.operation += 1;
-    this.builder.cancel();
-    this.awaitingCredential = false;
-    this.playback.cancel();
-    const mount = this.mount;
-    this.mount = undefined;
-    this.events.disconnect();
+  #teardown(keepVideo: boolean): void {
+    this.#generation += 1;
+    this.#operation += 1;
+    this.#builder.cancel();
+    this.#awaitingCredential = false;
+    this.#playback.cancel();
+    const mount = this.#mount;
+    this.#mount = undefined;
+    this.#events.disconnect();
     if (mount) lingeringPlayers.retire(mount);
-    if (!keepVideo) this.playback.reset();
+    if (!keepVideo) this.#playback.reset();
   }
 
-  private setSnapshot(patch: Partial<PlayerSnapshot>): void {
-    this.store.set(patch);
+  #setSnapshot(patch: Partial<PlayerSnapshot>): void {
+    this.#store.set(patch);
   }
 }

@@ -1,6 +1,7 @@
 import type { Aliplayer, AliplayerLicense, AliplayerOptions } from './Aliplayer';
 import { type AliplayerSource, aliplayerAssetPrefix } from './loadAliplayer';
 import type { PlayAuthCredential } from './PlayAuthCredential';
+import type { ResumeStorage } from './resumePlayback';
 
 /** Why the controller asks for a credential. */
 export type CredentialRequestReason = 'expired' | 'error' | 'manual';
@@ -41,6 +42,26 @@ export interface PlayerControllerOptions {
    * cases end in an error state.
    */
   getCredential?: (videoId: string, reason: CredentialRequestReason) => Promise<PlayAuthCredential>;
+  /**
+   * Start at this position (seconds) when a video is loaded, unless a resume position is saved.
+   * Default `0`.
+   */
+  startTime?: number;
+  /**
+   * Resume where the viewer left off: the position is saved per VideoId while playing (at most
+   * every {@link RESUME_SAVE_INTERVAL_MS} and on pause), restored on the next load unless it is
+   * in the last seconds ({@link resumeLimit}: 5 s, or 10% of a short video), and cleared on
+   * `ended`. Pass
+   * `localStorageResume()` or your own {@link ResumeStorage}. Default: off.
+   */
+  resume?: ResumeStorage;
+  /**
+   * Trial playback: the SDK's `playConfig.PreviewTime` (also sent to GetPlayInfo) and a stop at
+   * this many seconds, after which the snapshot reads `previewEnded: true`. Client-side only:
+   * it is not enforcement, anyone can fetch the full stream with the credential. A change
+   * re-creates the player. Default: off.
+   */
+  preview?: number;
   /** At most one automatic renewal in this window (ms). Default `30_000`. */
   renewalMinIntervalMs?: number;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
@@ -62,6 +83,9 @@ export type PlayerControllerUpdate = Partial<
     | 'sdk'
     | 'telemetry'
     | 'getCredential'
+    | 'startTime'
+    | 'resume'
+    | 'preview'
   >
 >;
 
@@ -76,7 +100,7 @@ const MANAGED = /* @__PURE__ */ new Set([
 
 /** Options that need a new player to take effect. */
 export const INIT_ONLY_OPTIONS: ReadonlySet<keyof PlayerControllerUpdate> = /* @__PURE__ */ new Set(
-  ['loop', 'license', 'options', 'sdk', 'telemetry'] as const,
+  ['loop', 'license', 'options', 'sdk', 'telemetry', 'preview'] as const,
 );
 
 /** Keys of `patch` whose values differ (by content) from those in `options`. */
@@ -137,6 +161,19 @@ export function buildAliplayerOptions(
   };
   for (const [key, value] of Object.entries(dedicated)) {
     if (value !== undefined) result[key] = value;
+  }
+  // Component types named by string: classes of the component scripts the loader ran.
+  if (Array.isArray(extra.components)) {
+    const classes = (globalThis as { AliPlayerComponent?: Record<string, unknown> })
+      .AliPlayerComponent;
+    result.components = extra.components.map((component) =>
+      typeof component?.type === 'string'
+        ? { ...component, type: classes?.[component.type] }
+        : component,
+    );
+  }
+  if (options.preview) {
+    result.playConfig = { ...(extra.playConfig as object), PreviewTime: options.preview };
   }
   if (!options.telemetry) {
     result.trackLog = false;

@@ -53,14 +53,14 @@ export interface PlayerErrorOptions extends PlayAuthErrorOptions {
  * ```
  */
 export class PlayerError extends PlayAuthError {
-  override readonly code: PlayerErrorCode;
-  readonly kind: PlayerErrorKind;
-  readonly playerCode?: number;
+  // `declare`: assigned in the constructor (field initialisers would only add bytes).
+  declare readonly code: PlayerErrorCode;
+  declare readonly kind: PlayerErrorKind;
+  declare readonly playerCode?: number;
 
   constructor(code: PlayerErrorCode, message: string, options: PlayerErrorOptions) {
     const { kind, playerCode, ...rest } = options;
     super(code, message, rest);
-    this.code = code;
     this.kind = kind;
     this.playerCode = playerCode;
   }
@@ -82,18 +82,46 @@ export interface PlayerErrorContext {
   pageHost?: string;
 }
 
+type KnownCode = [kind: PlayerErrorKind, what: string, todo: string, retryable?: boolean];
+
+const refusedUrl: KnownCode = [
+  'media',
+  'The play URL was refused, maybe expired',
+  'renew and retry',
+];
+
+/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default yes). */
+const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
+  4002: ['credential', 'The PlayAuth expired or was rejected', 'renew with a fresh one'],
+  4012: [
+    'credential',
+    'The PlayAuth could not be decoded',
+    'pass it exactly as GetVideoPlayAuth returned it',
+    false,
+  ],
+  4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew with a fresh PlayAuth'],
+  4500: [
+    'notFound',
+    'Video not found or VOD server error',
+    'check the VideoId and its region, or retry later',
+  ],
+  4400: refusedUrl,
+  4025: refusedUrl,
+  4016: ['network', 'A network error stopped playback', 'retry when online'],
+};
+
 function licenseMessage(code: number, detail: string, context: PlayerErrorContext): string {
   const host = context.pageHost ?? globalThis.location?.hostname ?? '';
   const domain = host || 'your-domain.example';
   const given = context.license;
-  const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}`;
+  const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}: `;
   if (!given) {
-    return `${head}: playback on http(s) pages needs an Aliplayer licence. Pass \`license: { domain: '${domain}', key: '<licence key>' }\` (a free basic licence can be requested in the ApsaraVideo VOD console, under the Aliplayer licence page). Pages opened as file: skip the check.`;
+    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the ApsaraVideo VOD console; file: pages skip the check).`;
   }
   if (host && !host.endsWith(given.domain)) {
-    return `${head}: the licence is for domain '${given.domain}' but this page is served from '${host}'. Use a licence issued for '${host}' (or its parent domain) in \`license: { domain, key }\`.`;
+    return `${head}the licence is for '${given.domain}', not '${host}': use one issued for '${host}' or its parent domain.`;
   }
-  return `${head}: the licence for domain '${given.domain}' was refused. Check that \`license.key\` is the key issued for '${given.domain}' and that the licence has not expired.`;
+  return `${head}the licence for '${given.domain}' was refused: check license.key and its expiry.`;
 }
 
 /**
@@ -122,42 +150,13 @@ export function toPlayerError(
   if (playerCode >= 4035 && playerCode <= 4041) {
     return make('license', licenseMessage(playerCode, detail, context), false);
   }
-  switch (playerCode) {
-    case 4002:
-      return make(
-        'credential',
-        `The PlayAuth credential expired or was rejected by GetPlayInfo (4002${said}). Fetch a fresh credential and renew the player.`,
-      );
-    case 4012:
-      return make(
-        'credential',
-        `The PlayAuth could not be decoded (4012${said}). Pass the PlayAuth string exactly as GetVideoPlayAuth returned it.`,
-        false,
-      );
-    case 4024:
-      return make(
-        'credential',
-        `GetPlayInfo refused a reused request nonce (4024${said}). Renew the player with a fresh credential.`,
-      );
-    case 4500:
-      return make(
-        'notFound',
-        `The video was not found or the VOD server failed (4500${said}). Check the video id and that the video is in the credential's region; retry later if it is a server error.`,
-      );
-    case 4400:
-    case 4025:
-      return make(
-        'media',
-        `The play URL was refused (${playerCode}${said}). The signed URL may have expired: renew the credential and retry.`,
-      );
-    case 4016:
-      return make(
-        'network',
-        `A network error stopped playback (4016${said}). Check the connection and retry.`,
-      );
+  const known = KNOWN_CODES[playerCode];
+  if (known) {
+    const [kind, what, todo, retryable] = known;
+    return make(kind, `${what} (${playerCode}${said}): ${todo}.`, retryable);
   }
   return make(
     Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}. Retry; if it persists, check the video's transcoding and the play URL.`,
+    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}: retry; if it persists, check the video's transcoding.`,
   );
 }

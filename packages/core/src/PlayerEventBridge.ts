@@ -9,32 +9,38 @@ type AnyHandler = (event: AliplayerEvent) => void;
  * UI listeners).
  */
 export class PlayerEventBridge {
-  private readonly handlers = new Map<AliplayerEventName, Set<AnyHandler>>();
-  private readonly bridges = new Map<AliplayerEventName, AnyHandler>();
-  private player: Aliplayer | undefined;
+  readonly #handlers = new Map<AliplayerEventName, Set<AnyHandler>>();
+  readonly #bridges = new Map<AliplayerEventName, AnyHandler>();
+  #player: Aliplayer | undefined;
+
+  readonly #internal: ReadonlySet<AliplayerEventName>;
+  readonly #onEvent: (player: Aliplayer, event: AliplayerEvent) => void;
 
   /**
    * @param internal Events always bridged while a player is connected.
    * @param onEvent Runs before the app's handlers, for the owner's own state.
    */
   constructor(
-    private readonly internal: ReadonlySet<AliplayerEventName>,
-    private readonly onEvent: (player: Aliplayer, event: AliplayerEvent) => void,
-  ) {}
+    internal: ReadonlySet<AliplayerEventName>,
+    onEvent: (player: Aliplayer, event: AliplayerEvent) => void,
+  ) {
+    this.#internal = internal;
+    this.#onEvent = onEvent;
+  }
 
   /** Bridges the internal events and every event the app listens to on `player`. */
   connect(player: Aliplayer): void {
     this.disconnect();
-    this.player = player;
-    for (const name of new Set([...this.internal, ...this.handlers.keys()])) this.bridge(name);
+    this.#player = player;
+    for (const name of new Set([...this.#internal, ...this.#handlers.keys()])) this.#bridge(name);
   }
 
   /** Detaches every bridge from the current player, passing the exact handler to `off`. */
   disconnect(): void {
-    const player = this.player;
-    this.player = undefined;
-    if (player) for (const [name, bridge] of this.bridges) player.off(name, bridge);
-    this.bridges.clear();
+    const player = this.#player;
+    this.#player = undefined;
+    if (player) for (const [name, bridge] of this.#bridges) player.off(name, bridge);
+    this.#bridges.clear();
   }
 
   /** Adds an app handler; returns the function that removes it. */
@@ -42,30 +48,30 @@ export class PlayerEventBridge {
     name: N,
     handler: (event: AliplayerEvent<N>) => void,
   ): () => void {
-    const set = this.handlers.get(name) ?? new Set<AnyHandler>();
-    this.handlers.set(name, set);
+    const set = this.#handlers.get(name) ?? new Set<AnyHandler>();
+    this.#handlers.set(name, set);
     const stored = handler as unknown as AnyHandler;
     set.add(stored);
-    if (this.player) this.bridge(name);
+    if (this.#player) this.#bridge(name);
     return () => {
       set.delete(stored);
-      if (set.size > 0 || this.handlers.get(name) !== set) return;
-      this.handlers.delete(name);
-      const bridge = this.bridges.get(name);
-      if (this.player && bridge && !this.internal.has(name)) {
-        this.player.off(name, bridge);
-        this.bridges.delete(name);
+      if (set.size > 0 || this.#handlers.get(name) !== set) return;
+      this.#handlers.delete(name);
+      const bridge = this.#bridges.get(name);
+      if (this.#player && bridge && !this.#internal.has(name)) {
+        this.#player.off(name, bridge);
+        this.#bridges.delete(name);
       }
     };
   }
 
-  private bridge(name: AliplayerEventName): void {
-    const player = this.player;
-    if (!player || this.bridges.has(name)) return;
+  #bridge(name: AliplayerEventName): void {
+    const player = this.#player;
+    if (!player || this.#bridges.has(name)) return;
     const bridge: AnyHandler = (event) => {
-      if (player !== this.player) return;
-      this.onEvent(player, event);
-      for (const handler of [...(this.handlers.get(name) ?? [])]) {
+      if (player !== this.#player) return;
+      this.#onEvent(player, event);
+      for (const handler of [...(this.#handlers.get(name) ?? [])]) {
         try {
           handler(event);
         } catch (error) {
@@ -76,7 +82,7 @@ export class PlayerEventBridge {
         }
       }
     };
-    this.bridges.set(name, bridge);
+    this.#bridges.set(name, bridge);
     player.on(name, bridge);
   }
 }

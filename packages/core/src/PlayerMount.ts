@@ -34,10 +34,10 @@ export class PlayerMount {
    * replace the SDK's default component), hence the status check.
    */
   readonly createError: AliplayerErrorData | undefined;
-  private loadingPlayInfo: boolean;
-  private destroyed = false;
-  private waiters: Array<() => void> = [];
-  private readonly onSettle: AliplayerEventHandler = () => this.settle();
+  #loadingPlayInfo: boolean;
+  #destroyed = false;
+  #waiters: Array<() => void> = [];
+  readonly #onSettle: AliplayerEventHandler = () => this.#settle();
 
   /**
    * Creates the element (appended to `container`) and the player in it.
@@ -58,7 +58,7 @@ export class PlayerMount {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new PlayerError(
         'PlayerCreateFailed',
-        `Aliplayer could not be created (${reason}). The container must be in the document when the player is built.`,
+        `Aliplayer could not be created (${reason}): the container must be in the document.`,
         { kind: 'sdk', retryable: true, cause },
       );
     }
@@ -68,32 +68,32 @@ export class PlayerMount {
       this.player.getStatus() === 'error'
         ? { error_code: 4012, error_msg: 'playauth decoded failed.' }
         : undefined;
-    this.loadingPlayInfo = !this.createError;
-    for (const name of SETTLING_EVENTS) this.player.on(name, this.onSettle);
+    this.#loadingPlayInfo = !this.createError;
+    for (const name of SETTLING_EVENTS) this.player.on(name, this.#onSettle);
   }
 
   /** Whether the SDK waits for play info (disposing it now would make it throw later). */
   get loading(): boolean {
-    return this.loadingPlayInfo && !this.destroyed;
+    return this.#loadingPlayInfo && !this.#destroyed;
   }
 
   /** `replayByVidAndPlayAuth`, noting that play info is being loaded again. */
   replay(vid: string, playauth: string): void {
-    const before = this.loadingPlayInfo;
-    this.loadingPlayInfo = true;
+    const before = this.#loadingPlayInfo;
+    this.#loadingPlayInfo = true;
     try {
       this.player.replayByVidAndPlayAuth(vid, playauth);
     } catch (error) {
-      this.loadingPlayInfo = before;
+      this.#loadingPlayInfo = before;
       throw error;
     }
   }
 
   /** Calls `callback` once play info has settled (at once if it has), unless destroyed first. */
   whenSettled(callback: () => void): void {
-    if (this.destroyed) return;
-    if (!this.loadingPlayInfo) callback();
-    else this.waiters.push(callback);
+    if (this.#destroyed) return;
+    if (!this.#loadingPlayInfo) callback();
+    else this.#waiters.push(callback);
   }
 
   /**
@@ -101,12 +101,12 @@ export class PlayerMount {
    * element, cleared of the SDK's classes and inline size. Idempotent.
    */
   destroy(): void {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    this.waiters = [];
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#waiters = [];
     const { player } = this;
     try {
-      for (const name of SETTLING_EVENTS) player.off(name, this.onSettle);
+      for (const name of SETTLING_EVENTS) player.off(name, this.#onSettle);
     } catch {
       // After a licence error the SDK has dropped every listener itself.
     }
@@ -123,11 +123,11 @@ export class PlayerMount {
     element.removeAttribute('style');
   }
 
-  private settle(): void {
-    if (!this.loadingPlayInfo) return;
-    this.loadingPlayInfo = false;
-    const waiters = this.waiters;
-    this.waiters = [];
+  #settle(): void {
+    if (!this.#loadingPlayInfo) return;
+    this.#loadingPlayInfo = false;
+    const waiters = this.#waiters;
+    this.#waiters = [];
     for (const waiter of waiters) waiter();
   }
 }

@@ -27,35 +27,39 @@ export interface PlayerSnapshot {
   playbackStarted: boolean;
   /** Successful renewals (manual and automatic) since construction. */
   renewals: number;
+  /** The browser refused autoplay (the SDK's `autoPlayPrevented`); cleared by `playing`. */
+  autoplayBlocked?: boolean;
+  /** Playback reached the `preview` limit; cleared when another video is loaded. */
+  previewEnded?: boolean;
 }
 
 /** Holds a {@link PlayerSnapshot} for `useSyncExternalStore`: a new object only on change. */
 export class SnapshotStore {
-  private value: PlayerSnapshot = {
+  #value: PlayerSnapshot = {
     status: 'idle',
     sourceLoaded: false,
     playbackStarted: false,
     renewals: 0,
   };
-  private readonly listeners = new Set<() => void>();
+  readonly #listeners = new Set<() => void>();
 
   get(): PlayerSnapshot {
-    return this.value;
+    return this.#value;
   }
 
   /** Merges `patch`; notifies listeners only if a field actually changed. */
   set(patch: Partial<PlayerSnapshot>): void {
-    const current = this.value as unknown as Record<string, unknown>;
+    const current = this.#value as unknown as Record<string, unknown>;
     const changed = Object.entries(patch).some(([key, value]) => !Object.is(current[key], value));
     if (!changed) return;
-    this.value = { ...this.value, ...patch };
-    for (const listener of [...this.listeners]) listener();
+    this.#value = { ...this.#value, ...patch };
+    for (const listener of [...this.#listeners]) listener();
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   }
 }

@@ -18,12 +18,15 @@ export const DEFAULT_RENEWAL_MIN_INTERVAL_MS = 30_000;
  * one automatic renewal per `minIntervalMs`. Manual renewals are not counted.
  */
 export class RenewalPolicy {
-  private lastAutomaticAt: number | undefined;
+  #lastAutomaticAt: number | undefined;
 
-  constructor(
-    private readonly minIntervalMs: number = DEFAULT_RENEWAL_MIN_INTERVAL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  readonly #minIntervalMs: number;
+  readonly #now: () => number;
+
+  constructor(minIntervalMs = DEFAULT_RENEWAL_MIN_INTERVAL_MS, now: () => number = Date.now) {
+    this.#minIntervalMs = minIntervalMs;
+    this.#now = now;
+  }
 
   /** Whether an SDK error with `code` should trigger an automatic renewal. */
   renewsOnError(code: number, playbackStarted: boolean): boolean {
@@ -35,26 +38,26 @@ export class RenewalPolicy {
    * `minIntervalMs` ago: the caller must then stop and report instead of renewing again.
    */
   admitAutomatic(): boolean {
-    const now = this.now();
-    const last = this.lastAutomaticAt;
-    if (last !== undefined && now - last < this.minIntervalMs) return false;
-    this.lastAutomaticAt = now;
+    const now = this.#now();
+    const last = this.#lastAutomaticAt;
+    if (last !== undefined && now - last < this.#minIntervalMs) return false;
+    this.#lastAutomaticAt = now;
     return true;
   }
 
   /** The error to show when {@link admitAutomatic} refused: offer a retry (`renew()`). */
   limitError(cause?: PlayerError): PlayerError {
-    const seconds = Math.round(this.minIntervalMs / 1000);
+    const seconds = Math.round(this.#minIntervalMs / 1000);
     const last = cause ? ` (last: ${cause.message})` : '';
     return new PlayerError(
       'RenewalLimit',
-      `Playback needed a new credential twice within ${seconds} s${last}; automatic renewal stopped to avoid a loop. Retry with renew().`,
+      `Two renewals within ${seconds} s${last}: automatic renewal stopped to avoid a loop. Retry with renew().`,
       { kind: 'renewalLimit', retryable: true, cause, playerCode: cause?.playerCode },
     );
   }
 
   /** Forgets past triggers (another video starts afresh). */
   reset(): void {
-    this.lastAutomaticAt = undefined;
+    this.#lastAutomaticAt = undefined;
   }
 }

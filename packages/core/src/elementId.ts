@@ -11,7 +11,7 @@ let counter = 0;
 export function createElementId(prefix = 'playauth'): string {
   if (!/^[A-Za-z][\w-]*$/.test(prefix)) {
     throw new TypeError(
-      `createElementId: prefix ${JSON.stringify(prefix)} is not CSS-safe; use letters, digits, "_" and "-", starting with a letter.`,
+      `createElementId: prefix ${JSON.stringify(prefix)} must match /^[A-Za-z][\\w-]*$/`,
     );
   }
   counter += 1;

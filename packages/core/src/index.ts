@@ -80,5 +80,14 @@ export {
   RENEWAL_ERROR_CODES,
   RenewalPolicy,
 } from './RenewalPolicy';
+export {
+  localStorageResume,
+  RESUME_END_MARGIN,
+  RESUME_SAVE_INTERVAL_MS,
+  type ResumeStorage,
+  readResumePosition,
+  resumeLimit,
+  writeResumePosition,
+} from './resumePlayback';
 export { assertValidVideoId, isValidVideoId } from './videoId';
 export { isRetryableVodError } from './vodErrors';

@@ -30,6 +30,14 @@ export interface AliplayerScriptSource {
   assetPrefix?: string;
   /** CSP nonce set on the injected `<script>` and `<link>`. */
   nonce?: string;
+  /**
+   * Scripts of Aliplayer components (e.g. `'aliplayercomponents-1.1.2.min.js'` for the
+   * watermark, marquee and bullet-screen components), relative to `script` or absolute. They
+   * are loaded once per page, in order, after the SDK and before any player is built. In the
+   * player's `components` option a `type` given as a string names a class of
+   * `window.AliPlayerComponent` (see `buildAliplayerOptions`). Default: none.
+   */
+  components?: readonly string[];
 }
 
 /**
@@ -57,6 +65,7 @@ interface ScriptPlan {
   script: string;
   css: string | undefined;
   nonce: string | undefined;
+  components: string[];
 }
 
 const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
@@ -92,6 +101,7 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
       script: `${base}/aliplayer-min.js`,
       css: `${base}/skins/default/aliplayer-min.css`,
       nonce: undefined,
+      components: [],
     };
   }
   const script = absolute(source.script);
@@ -101,7 +111,8 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
       : source.css !== undefined
         ? absolute(source.css)
         : new URL('skins/default/aliplayer-min.css', script).href;
-  return { script, css, nonce: source.nonce };
+  const components = (source.components ?? []).map((url) => new URL(url, script).href);
+  return { script, css, nonce: source.nonce, components };
 }
 
 /**
@@ -128,7 +139,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function unavailable(): PlayerError {
   return new PlayerError(
     'SdkUnavailable',
-    'The Aliplayer SDK can only be loaded, and the player built, in a browser. Call loadAliplayer or PlayerController.load from client-side code (an effect or event handler), not during server rendering.',
+    'The Aliplayer SDK needs a browser: build players in effects or event handlers, not while rendering on a server.',
     { kind: 'sdk', retryable: false },
   );
 }
@@ -136,7 +147,7 @@ function unavailable(): PlayerError {
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `The Aliplayer SDK could not be loaded from ${what}. Check the network, the URL and the page's Content-Security-Policy (the SDK needs 'unsafe-eval'), then retry: a failed load is not cached.`,
+    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP (it needs 'unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -160,53 +171,54 @@ function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
 function ensureStylesheet(url: string, nonce: string | undefined): void {
   const links = document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]');
   if (findElement(links, url)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = url;
+  addLink({ rel: 'stylesheet', href: url }, nonce);
+}
+
+/** Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce. */
+function addLink(properties: Partial<HTMLLinkElement>, nonce: string | undefined): void {
+  const link = Object.assign(document.createElement('link'), properties);
   link.setAttribute(DATA_ATTRIBUTE, '');
   // The attribute (unlike the property) also works where `nonce` is not reflected.
   if (nonce) link.setAttribute('nonce', nonce);
   document.head.appendChild(link);
 }
 
-function injectScript(plan: ScriptPlan): Promise<AliplayerConstructor> {
-  if (plan.css) ensureStylesheet(plan.css, plan.nonce);
-  return new Promise<AliplayerConstructor>((resolve, reject) => {
-    let script = findElement(document.scripts, plan.script);
+/**
+ * Runs the script at `url` once per page and resolves to `loaded()` (which must be truthy once
+ * it ran). A tag already in the page is reused: awaited while ours is loading, else trusted.
+ */
+function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let script = findElement(document.scripts, url);
     const existing = script !== undefined;
     if (existing && script?.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
-      const ctor = globalConstructor();
-      if (ctor) {
-        resolve(ctor);
+      const value = loaded();
+      if (value) {
+        resolve(value);
         return;
       }
     }
     if (!script) {
       script = document.createElement('script');
-      script.src = plan.script;
+      script.src = url;
       script.async = true;
-      if (plan.nonce) script.setAttribute('nonce', plan.nonce);
+      if (nonce) script.setAttribute('nonce', nonce);
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
     }
     const element = script;
     const settle = (error?: unknown) => {
       element.removeEventListener('load', onLoad);
       element.removeEventListener('error', onError);
-      const ctor = error === undefined ? globalConstructor() : undefined;
-      if (ctor) {
+      const value = error === undefined ? loaded() : undefined;
+      if (value) {
         element.setAttribute(DATA_ATTRIBUTE, 'loaded');
-        resolve(ctor);
+        resolve(value);
         return;
       }
       // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
       element.remove();
-      reject(
-        loadFailed(
-          plan.script,
-          error ?? new Error('the script loaded but did not define window.Aliplayer'),
-        ),
-      );
+      reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
     };
     const onLoad = () => settle();
     const onError = (event: Event) => settle(event);
@@ -231,16 +243,19 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
     'link[rel="preload"], link[rel="prefetch"]',
   );
   if (findElement(links, url) || findElement(document.scripts, url)) return;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'script';
-  link.href = url;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
-  link.crossOrigin = 'anonymous';
-  link.setAttribute(DATA_ATTRIBUTE, '');
-  const nonce = typeof source === 'object' ? source.nonce : undefined;
-  if (nonce) link.setAttribute('nonce', nonce);
-  document.head.appendChild(link);
+  addLink(
+    { rel: 'preload', as: 'script', href: url, crossOrigin: 'anonymous' },
+    typeof source === 'object' ? source.nonce : undefined,
+  );
+}
+
+/** The SDK (and its skin CSS), then its component scripts one after another. */
+async function loadScripts({ script, css, nonce, components }: ScriptPlan) {
+  if (css) ensureStylesheet(css, nonce);
+  const ctor = await injectScript(script, nonce, globalConstructor);
+  for (const url of components) await injectScript(url, nonce, () => true);
+  return ctor as AliplayerConstructor;
 }
 
 async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
@@ -260,10 +275,7 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   }
   const ctor = globalConstructor();
   if (ctor) return ctor;
-  throw loadFailed(
-    'the loader function',
-    new Error('it resolved to no constructor and window.Aliplayer is not set'),
-  );
+  throw loadFailed('the loader function', new Error('no constructor and no window.Aliplayer'));
 }
 
 /**
@@ -295,10 +307,10 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
     return Promise.reject(unavailable());
   }
   const plan = typeof source === 'function' ? undefined : planFor(source);
-  const key = plan ? plan.script : source;
+  const key = plan ? [plan.script, ...plan.components].join(' ') : source;
   const cached = loads.get(key);
   if (cached) return cached;
-  const promise = plan ? injectScript(plan) : runLoader(source as Loader);
+  const promise = plan ? loadScripts(plan) : runLoader(source as Loader);
   if (plan) preloadPlayAuthModule(source as string | AliplayerScriptSource | undefined);
   loads.set(key, promise);
   promise.catch(() => {

@@ -21,7 +21,7 @@ export async function obtainCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `A new credential for video ${videoId} is needed (${reason}) but no getCredential option was given; pass one, or call renew(credential) with a fresh credential.`,
+      `${videoId} needs a new credential (${reason}): pass getCredential or call renew(credential).`,
       { retryable: true },
     );
   }
@@ -29,13 +29,13 @@ export async function obtainCredential(
   if (credential.videoId !== videoId) {
     throw new PlayAuthError(
       'VideoIdMismatch',
-      `getCredential('${videoId}') returned a credential for video ${credential.videoId}; it must return one for the video asked.`,
+      `getCredential('${videoId}') returned one for ${credential.videoId}.`,
     );
   }
   if (isExpired(credential, source.now())) {
     throw new PlayAuthError(
       'Expired',
-      `getCredential('${videoId}') returned a credential that expired at ${new Date(credential.expiresAt).toISOString()}; it must return a valid one.`,
+      `getCredential('${videoId}') returned an expired credential.`,
       { retryable: true },
     );
   }
@@ -51,7 +51,7 @@ export async function usableCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `The credential for video ${credential.videoId} expired at ${new Date(credential.expiresAt).toISOString()} and is never given to the player. Pass a fresh credential, or a getCredential option so the player can fetch one.`,
+      `The credential for ${credential.videoId} expired (never given to the player): pass a fresh one or getCredential.`,
       { retryable: true },
     );
   }

@@ -1,4 +1,4 @@
-import type { AliplayerLicense, AliplayerSource } from '@playauth/core';
+import type { AliplayerLicense, AliplayerSource, ResumeStorage } from '@playauth/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createContext, createElement, useContext, useState } from 'react';
@@ -12,6 +12,11 @@ export interface PlayAuthPlayerDefaults {
   sdk?: AliplayerSource;
   /** Whether the Aliplayer SDK may send its usage telemetry. */
   telemetry?: boolean;
+  /**
+   * Resume each video where the viewer left off: `true` keeps positions in `localStorage`
+   * (`localStorageResume()`), `{ storage }` in your own {@link ResumeStorage}. Default: off.
+   */
+  resume?: boolean | { storage: ResumeStorage };
 }
 
 /** Provider props and per-call options merged; `endpoint` always set. */

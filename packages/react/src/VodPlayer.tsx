@@ -3,7 +3,10 @@ import {
   type AliplayerLicense,
   type AliplayerOptions,
   type AliplayerSource,
+  localStorageResume,
   type PlayAuthCredential,
+  type PlayerController,
+  type ResumeStorage,
   sanitizeCoverUrl,
 } from '@playauth/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,23 +18,34 @@ import {
   useImperativeHandle,
   useState,
 } from 'react';
-import { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
-import { usePlayAuthConfig } from './PlayAuthProvider';
+import { en, type VodPlayerMessages } from './messages';
+import { type PlayAuthPlayerDefaults, usePlayAuthConfig } from './PlayAuthProvider';
 import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
 import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
+import { playerFrameStyle } from './playerFrameStyle';
 import { useInView } from './useInView';
 import { usePlayerController } from './usePlayerController';
 import { usePlayerCredential } from './usePlayerCredential';
-import { VodPlayerCover } from './VodPlayerCover';
+import { VodPlayerCover, type VodPlayerCoverState } from './VodPlayerCover';
 import { VodPlayerError, type VodPlayerErrorState, vodPlayerErrorKind } from './VodPlayerError';
+
+/** What `onPreviewEnd` receives. */
+export interface VodPlayerPreviewEndEvent {
+  videoId: string;
+  /** The preview length that was reached (seconds). */
+  seconds: number;
+}
 
 /**
  * Props of {@link VodPlayer}. The credential options (`endpoint`, `fetcher`, `headers`,
  * `credentials`, `authInfoTimeout`, `refreshMargin`, `timeoutMs`, `queryClient`) and the player
- * defaults `license`, `sdk` and `telemetry` that are left unset come from the nearest
+ * defaults `license`, `sdk`, `telemetry` and `resume` that are left unset come from the nearest
  * `<PlayAuthProvider>`, else from the defaults of `usePlayAuth`.
  */
-export interface VodPlayerProps extends PlayerEventProps, PlayAuthOptions {
+export interface VodPlayerProps
+  extends PlayerEventProps,
+    PlayAuthOptions,
+    Pick<PlayAuthPlayerDefaults, 'resume'> {
   /** The VOD VideoId. Changing it switches the running player to the new video. */
   videoId: string;
   /** Aliplayer licence for the page's domain; required on http(s) pages (SDK >= 2.28). */
@@ -62,6 +76,17 @@ export interface VodPlayerProps extends PlayerEventProps, PlayAuthOptions {
    * prefetched on hover or focus).
    */
   load?: 'eager' | 'visible' | 'interaction';
+  /** Start here (seconds) unless `resume` has a saved position. Default `0`. */
+  startTime?: number;
+  /**
+   * Trial playback: the SDK's `playConfig.PreviewTime` (also sent to GetPlayInfo), and playback
+   * stops at `seconds` (then `onPreviewEnd`). Client-side preview is **not enforcement**: the
+   * credential still plays the whole video for anyone who uses it directly. Restrict what a
+   * viewer may watch on your backend (e.g. refuse the PlayAuth). Default: off.
+   */
+  preview?: { seconds: number };
+  /** Playback reached the `preview` limit. */
+  onPreviewEnd?: (event: VodPlayerPreviewEndEvent) => void;
   /** Other Aliplayer options; a change re-creates the player. `id`, `vid`, `playauth` are managed. */
   options?: Partial<AliplayerOptions>;
   /** Let the SDK report to Alibaba Cloud. Default `false`. */
@@ -72,24 +97,67 @@ export interface VodPlayerProps extends PlayerEventProps, PlayAuthOptions {
   onCredentialRenewed?: (credential: PlayAuthCredential) => void;
   className?: string;
   style?: CSSProperties;
-  /** Texts to replace, e.g. for another language. */
+  /** Texts: `zhCN`, `en` (default) or a partial object of replacements. */
   messages?: Partial<VodPlayerMessages>;
   /** Renders the content of the error alert instead of the default message and retry button. */
   renderError?: (state: VodPlayerErrorState) => ReactNode;
+  /** Renders the content of the cover instead of the default image, title, duration and button. */
+  renderCover?: (state: VodPlayerCoverState) => ReactNode;
 }
 
-/** What a `ref` on {@link VodPlayer} gives. */
-export interface VodPlayerHandle {
+/** The controller methods a {@link VodPlayerHandle} forwards, each to the SDK method it names. */
+const handleMethods = [
+  'play',
+  'pause',
+  'seek',
+  'getCurrentTime',
+  'renew',
+  'setPlaybackRate',
+  'getPlaybackRate',
+  'setVolume',
+  'getVolume',
+  'setMuted',
+  'requestFullscreen',
+  'exitFullscreen',
+  'getStatus',
+] as const;
+
+/**
+ * What a `ref` on {@link VodPlayer} gives: the `PlayerController` methods of the same names
+ * (no-ops, or defaults, before the player exists). `setPlaybackRate` and `setVolume` throw a
+ * `PlayAuthError` `InvalidParameter` for a value out of range.
+ */
+export interface VodPlayerHandle
+  extends Pick<PlayerController, Exclude<(typeof handleMethods)[number], 'renew'>> {
   /** The Aliplayer instance, once built. */
   readonly player: Aliplayer | undefined;
-  play(): void;
-  pause(): void;
-  /** Seek to `seconds`. */
-  seek(seconds: number): void;
-  /** Position in seconds (0 before the player exists). */
-  getCurrentTime(): number;
   /** Gives the player a fresh credential keeping position and play state; also a retry. */
   renew(): Promise<void>;
+}
+
+/** The props that are settings of {@link usePlayAuthConfig}. */
+const settingProps = [
+  'endpoint',
+  'fetcher',
+  'headers',
+  'credentials',
+  'authInfoTimeout',
+  'refreshMargin',
+  'timeoutMs',
+  'queryClient',
+  'license',
+  'sdk',
+  'telemetry',
+  'resume',
+] as const;
+
+let localResume: ResumeStorage | undefined;
+
+/** The storage a `resume` setting means (one `localStorageResume()` for the page). */
+function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage | undefined {
+  if (resume !== true) return resume ? resume.storage : undefined;
+  localResume ??= localStorageResume();
+  return localResume;
 }
 
 /**
@@ -109,29 +177,19 @@ export interface VodPlayerHandle {
  */
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
-    const { videoId, load = 'eager', height, aspectRatio = 16 / 9, onError } = props;
-    const { endpoint, fetcher, headers, credentials, authInfoTimeout, refreshMargin } = props;
-    const { timeoutMs, queryClient: client, license, sdk, telemetry } = props;
+    const { videoId, load = 'eager', onError } = props;
+    const { preview } = props;
     // Picked, not `props` whole: only these are settings (undefined ones inherit).
-    const config = usePlayAuthConfig({
-      endpoint,
-      fetcher,
-      headers,
-      credentials,
-      authInfoTimeout,
-      refreshMargin,
-      timeoutMs,
-      queryClient: client,
-      license,
-      sdk,
-      telemetry,
-    });
+    const config = usePlayAuthConfig(
+      Object.fromEntries(settingProps.map((key) => [key, props[key]])),
+    );
     const queryClient = useQueryClient(config.queryClient);
     const [section, setSection] = useState<HTMLElement | null>(null);
     const [container, setContainer] = useState<HTMLDivElement | null>(null);
     const [clicked, setClicked] = useState(false);
     const inView = useInView(section, load === 'visible');
     const started = load === 'eager' || (load === 'visible' ? inView : clicked);
+    const messages = { ...en, ...props.messages };
 
     const { controller, snapshot } = usePlayerController({
       sdk: config.sdk,
@@ -142,7 +200,10 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       loop: props.loop,
       width: '100%',
       height: '100%',
-      options: props.options,
+      options: { language: messages.language, ...props.options },
+      startTime: props.startTime,
+      preview: preview?.seconds,
+      resume: resumeStorage(config.resume),
     });
     const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
       ...config,
@@ -165,6 +226,11 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       if (container) controller.attach(container);
     }, [controller, container]);
 
+    // biome-ignore lint/correctness/useExhaustiveDependencies: once per preview end
+    useEffect(() => {
+      if (snapshot.previewEnded && preview) props.onPreviewEnd?.({ videoId, ...preview });
+    }, [snapshot.previewEnded]);
+
     const error = snapshot.error ?? (credential ? undefined : (query.error ?? undefined));
     // Reported once per error, not again when only the callback's identity changes.
     // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -172,22 +238,15 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       if (error) onError?.(error);
     }, [error]);
 
-    useImperativeHandle(
-      ref,
-      () => ({
-        get player() {
-          return controller.player;
-        },
-        play: () => controller.play(),
-        pause: () => controller.pause(),
-        seek: (seconds) => controller.seek(seconds),
-        getCurrentTime: () => controller.getCurrentTime(),
-        renew: () => controller.renew(),
-      }),
-      [controller],
-    );
+    useImperativeHandle(ref, () => {
+      const handle: Record<string, unknown> = {};
+      for (const name of handleMethods) handle[name] = controller[name].bind(controller);
+      return Object.defineProperty(handle, 'player', {
+        get: () => controller.player,
+      }) as unknown as VodPlayerHandle;
+    }, [controller]);
 
-    const messages = { ...defaultVodPlayerMessages, ...props.messages };
+    const blocked = snapshot.autoplayBlocked;
     return (
       <section
         ref={setSection}
@@ -196,26 +255,24 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         tabIndex={-1}
         data-playauth-player=""
         data-status={snapshot.status}
-        style={{
-          position: 'relative',
-          overflow: 'hidden',
-          background: '#000',
-          width: props.width ?? '100%',
-          height,
-          aspectRatio: height === undefined ? aspectRatio : undefined,
-          ...props.style,
-        }}
+        style={playerFrameStyle(props)}
       >
         {/* The SDK owns this element's content; React never renders into it. */}
         <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />
-        {snapshot.sourceLoaded ? null : (
+        {snapshot.sourceLoaded && !blocked ? null : (
           <VodPlayerCover
             cover={cover}
             title={title}
             duration={meta?.duration}
             showTitle={props.showTitle}
-            playLabel={started || load !== 'interaction' ? undefined : messages.play(title ?? '')}
+            render={props.renderCover}
+            playLabel={
+              blocked || (!started && load === 'interaction')
+                ? messages.play(title ?? '')
+                : undefined
+            }
             onPlay={() => {
+              if (blocked) controller.play();
               setClicked(true);
               // The button goes away: keep keyboard focus in the player, not on <body>.
               section?.focus();

@@ -1,6 +1,7 @@
 import { isPlayAuthError } from '@playauth/core';
 import type { ReactNode } from 'react';
 import type { VodPlayerMessages } from './messages';
+import { overlayText } from './VodPlayerCover';
 
 /** Which error state `<VodPlayer>` shows; each has its own message in {@link VodPlayerMessages}. */
 export type VodPlayerErrorKind =
@@ -50,7 +51,9 @@ export interface VodPlayerErrorProps {
 
 /**
  * The error state of `<VodPlayer>`: an overlay with `role="alert"`, the message for the error's
- * kind and a retry button (licence errors name the domain to licence).
+ * kind and a retry button (licence errors name the domain to licence). Theming: the overlay
+ * carries `data-playauth-error="<kind>"`; `--playauth-alert-background` (default
+ * `rgba(0,0,0,0.85)`), `--playauth-color` and `--playauth-font` style it.
  *
  * @example
  * ```tsx
@@ -78,9 +81,8 @@ export function VodPlayerError({ error, messages, onRetry, render }: VodPlayerEr
         gap: '0.75em',
         padding: '1em',
         textAlign: 'center',
-        color: '#fff',
-        background: 'rgba(0,0,0,0.85)',
-        font: '14px/1.4 system-ui, sans-serif',
+        background: 'var(--playauth-alert-background,rgba(0,0,0,0.85))',
+        ...overlayText,
       }}
     >
       {render ? (

@@ -1,6 +1,6 @@
 'use client';
 
-export { defaultVodPlayerMessages, type VodPlayerMessages } from './messages';
+export { defaultVodPlayerMessages, en, type VodPlayerMessages, zhCN } from './messages';
 export {
   type PlayAuthConfig,
   type PlayAuthPlayerDefaults,
@@ -19,5 +19,11 @@ export {
 export type { PlayerEventProps } from './playerEvents';
 export { type UsePlayAuthOptions, type UsePlayAuthResult, usePlayAuth } from './usePlayAuth';
 export { type UsePlayerControllerResult, usePlayerController } from './usePlayerController';
-export { VodPlayer, type VodPlayerHandle, type VodPlayerProps } from './VodPlayer';
+export {
+  VodPlayer,
+  type VodPlayerHandle,
+  type VodPlayerPreviewEndEvent,
+  type VodPlayerProps,
+} from './VodPlayer';
+export type { VodPlayerCoverState } from './VodPlayerCover';
 export type { VodPlayerErrorKind, VodPlayerErrorState } from './VodPlayerError';

@@ -2,8 +2,9 @@ import type { AliplayerEvent, AliplayerEventName, PlayerController } from '@play
 import { useEffect, useInsertionEffect, useRef } from 'react';
 
 /**
- * The one map from `<VodPlayer>` event props to Aliplayer events. Handlers survive renewals,
- * video switches and player re-creation (the controller bridges them).
+ * The one map from `<VodPlayer>` event props to Aliplayer events (a prop listed with two events
+ * is called for either; `event.type` tells which). Handlers survive renewals, video switches and
+ * player re-creation (the controller bridges them).
  */
 export const playerEvents = {
   onReady: 'ready',
@@ -11,13 +12,26 @@ export const playerEvents = {
   onPause: 'pause',
   onEnded: 'ended',
   onTimeUpdate: 'timeupdate',
-} as const satisfies Record<string, AliplayerEventName>;
+  onWaiting: 'waiting',
+  onCanPlay: 'canplay',
+  onSeeking: 'seeking',
+  onSeeked: 'seeked',
+  onRateChange: 'ratechange',
+  onVolumeChange: 'volumechange',
+  /** `event.type` is `'requestFullScreen'` on entering, `'cancelFullScreen'` on leaving. */
+  onFullscreenChange: ['requestFullScreen', 'cancelFullScreen'],
+  /** The browser refused autoplay; the cover then shows its play button. */
+  onAutoplayBlocked: 'autoPlayPrevented',
+} as const satisfies Record<string, AliplayerEventName | readonly AliplayerEventName[]>;
 
 type EventProp = keyof typeof playerEvents;
+type Events<P extends EventProp> = (typeof playerEvents)[P] extends readonly (infer N)[]
+  ? N & AliplayerEventName
+  : (typeof playerEvents)[P] & AliplayerEventName;
 
 /** The event props of `<VodPlayer>`, typed from {@link playerEvents}. */
 export type PlayerEventProps = {
-  [P in EventProp]?: (event: AliplayerEvent<(typeof playerEvents)[P]>) => void;
+  [P in EventProp]?: (event: AliplayerEvent<Events<P>>) => void;
 };
 
 /**
@@ -37,10 +51,14 @@ export function usePlayerEvents(controller: PlayerController, props: PlayerEvent
   });
   const set = (Object.keys(playerEvents) as EventProp[]).filter((prop) => props[prop]).join();
   useEffect(() => {
-    const offs = (set ? (set.split(',') as EventProp[]) : []).map((prop) =>
-      controller.on(playerEvents[prop], (event: AliplayerEvent) =>
-        (latest.current[prop] as ((event: AliplayerEvent) => void) | undefined)?.(event),
-      ),
+    const offs = (set ? (set.split(',') as EventProp[]) : []).flatMap((prop) =>
+      [playerEvents[prop]]
+        .flat()
+        .map((name) =>
+          controller.on(name, (event: AliplayerEvent) =>
+            (latest.current[prop] as ((event: AliplayerEvent) => void) | undefined)?.(event),
+          ),
+        ),
     );
     return () => {
       for (const off of offs) off();

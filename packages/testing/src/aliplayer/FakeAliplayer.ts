@@ -244,6 +244,8 @@ export class FakeAliplayer implements Aliplayer {
 
   setSpeed(rate: number): this {
     this.#source.engine?.setRate(rate);
+    // The SDK sets the `<video>`'s rate (it has no getter; readers use `tag.playbackRate`).
+    if (this.tag && rate > 0) this.tag.playbackRate = rate;
     return this;
   }
 

@@ -1,0 +1,271 @@
+// @vitest-environment jsdom
+// Resume, start time, preview, autoplay refusal and the playback controls of PlayerController.
+import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AliplayerOptions } from '../Aliplayer';
+import { lingeringPlayers } from '../LingeringPlayers';
+import { resetAliplayerLoader } from '../loadAliplayer';
+import type { PlayAuthCredential } from '../PlayAuthCredential';
+import { isPlayAuthError } from '../PlayAuthError';
+import { PlayerController } from '../PlayerController';
+import type { PlayerControllerOptions } from '../PlayerControllerOptions';
+import { localStorageResume, type ResumeStorage } from '../resumePlayback';
+
+function credential(videoId = 'v1', duration = 60): PlayAuthCredential {
+  const now = Date.now();
+  return {
+    videoId,
+    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
+    requestId: `req-${videoId}`,
+    videoMeta: { videoId, title: videoId, duration, status: 'Normal' },
+    issuedAt: now,
+    expiresAt: now + 3_000_000,
+  };
+}
+
+/** An in-memory storage that records every write. */
+function memoryStorage(initial: Record<string, number> = {}) {
+  const saved = new Map(Object.entries(initial));
+  const writes: Array<[string, number | undefined]> = [];
+  const storage: ResumeStorage = {
+    get: (videoId) => saved.get(videoId),
+    set: (videoId, seconds) => {
+      writes.push([videoId, seconds]);
+      if (seconds === undefined) saved.delete(videoId);
+      else saved.set(videoId, seconds);
+    },
+  };
+  return { storage, saved, writes };
+}
+
+let box: HTMLDivElement;
+let controllers: PlayerController[];
+const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+
+async function started(options: PlayerControllerOptions = {}, given = credential()) {
+  const controller = new PlayerController({ sdk: FakeAliplayer, ...options });
+  controllers.push(controller);
+  controller.attach(box);
+  controller.load(given);
+  await flush(0);
+  await flush(0);
+  const player = FakeAliplayer.latest;
+  if (!player) throw new Error('no player was built');
+  await flush(100); // play info and canplay
+  return { controller, player };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  FakeAliplayer.reset();
+  FakeAliplayer.configure({
+    videos: { v1: { title: 'One', duration: 60 }, v2: { title: 'Two', duration: 30 } },
+  });
+  resetAliplayerLoader();
+  controllers = [];
+  box = document.createElement('div');
+  document.body.replaceChildren(box);
+  localStorage.clear();
+});
+
+afterEach(() => {
+  for (const controller of controllers) controller.dispose();
+  lingeringPlayers.flush();
+  FakeAliplayer.reset();
+  vi.useRealTimers();
+});
+
+describe('startTime and resume', () => {
+  it('starts at startTime', async () => {
+    const { controller } = await started({ startTime: 12 });
+    expect(controller.getCurrentTime()).toBe(12);
+  });
+
+  it('restores a saved position, which wins over startTime', async () => {
+    const { storage } = memoryStorage({ v1: 25 });
+    const { controller } = await started({ resume: storage, startTime: 12 });
+    expect(controller.getCurrentTime()).toBe(25);
+  });
+
+  it('does not restore a position within the last seconds', async () => {
+    const { storage } = memoryStorage({ v1: 57 });
+    const { controller } = await started({ resume: storage });
+    expect(controller.getCurrentTime()).toBe(0);
+  });
+
+  it('saves while playing at most every 5 s, at once on pause, and clears on ended', async () => {
+    const { storage, saved, writes } = memoryStorage();
+    const { controller } = await started({ resume: storage });
+    controller.play();
+    await flush(12_000);
+    // About 12 s of playback (dozens of timeupdates): saved at the start, ~5 s and ~10 s.
+    expect(writes.length).toBe(3);
+    expect(saved.get('v1')).toBeGreaterThanOrEqual(9);
+    controller.pause();
+    expect(saved.get('v1')).toBe(12);
+    controller.seek(50);
+    controller.play();
+    await flush(11_000);
+    expect(controller.getSnapshot().status).toBe('ended');
+    expect(saved.has('v1')).toBe(false);
+  });
+
+  it('resumes the next video of a switch at its own saved position', async () => {
+    const { storage } = memoryStorage({ v2: 8 });
+    const { controller, player } = await started({ resume: storage });
+    const switched = controller.switch(credential('v2', 30));
+    await flush(200);
+    await switched;
+    expect(FakeAliplayer.latest).toBe(player);
+    expect(controller.getCurrentTime()).toBe(8);
+  });
+
+  it('keeps playing when the storage throws or rejects', async () => {
+    const storage: ResumeStorage = {
+      get: () => Promise.reject(new Error('offline')),
+      set: () => {
+        throw new Error('quota');
+      },
+    };
+    const { controller } = await started({ resume: storage, startTime: 3 });
+    controller.play();
+    await flush(11_000);
+    controller.pause();
+    expect(controller.getSnapshot().status).toBe('paused');
+    expect(controller.getCurrentTime()).toBeGreaterThan(13);
+  });
+
+  it('accepts an async storage', async () => {
+    const storage: ResumeStorage = { get: async () => 20, set: async () => {} };
+    const { controller } = await started({ resume: storage });
+    expect(controller.getCurrentTime()).toBe(20);
+  });
+});
+
+describe('localStorageResume', () => {
+  it('round-trips per video and clears', () => {
+    const storage = localStorageResume();
+    storage.set('v1', 42);
+    expect(storage.get('v1')).toBe(42);
+    expect(localStorage.getItem('playauth:resume:v1')).toBe('42');
+    storage.set('v1', undefined);
+    expect(localStorage.getItem('playauth:resume:v1')).toBeNull();
+  });
+
+  it('is safe where localStorage is missing or throws', () => {
+    const storage = localStorageResume('x:');
+    const spy = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    expect(() => storage.set('v1', 3)).not.toThrow();
+    spy.mockRestore();
+    vi.stubGlobal('localStorage', undefined);
+    try {
+      expect(storage.get('v1')).toBeUndefined();
+      expect(() => storage.set('v1', 3)).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('preview', () => {
+  it('passes PreviewTime to the SDK and stops there', async () => {
+    const { controller, player } = await started({ preview: 10 });
+    expect((player.getOptions() as AliplayerOptions).playConfig).toEqual({ PreviewTime: 10 });
+    controller.play();
+    await flush(15_000);
+    expect(controller.getSnapshot().previewEnded).toBe(true);
+    expect(controller.getSnapshot().status).toBe('paused');
+    expect(controller.getCurrentTime()).toBeLessThan(11);
+  });
+
+  it('keeps other playConfig fields', async () => {
+    const { player } = await started({ preview: 5, options: { playConfig: { X: 1 } } });
+    expect((player.getOptions() as AliplayerOptions).playConfig).toEqual({ X: 1, PreviewTime: 5 });
+  });
+});
+
+describe('autoplay refused by the browser', () => {
+  it('sets autoplayBlocked until playback starts', async () => {
+    FakeAliplayer.configure({ autoplayPolicy: 'blocked' });
+    const { controller } = await started({ autoplay: true });
+    expect(controller.getSnapshot().autoplayBlocked).toBe(true);
+    controller.play();
+    await flush(500);
+    expect(controller.getSnapshot().autoplayBlocked).toBe(false);
+    expect(controller.getSnapshot().status).toBe('playing');
+  });
+});
+
+describe('playback controls', () => {
+  it('map to the SDK methods', async () => {
+    const { controller, player } = await started();
+    const spies = {
+      setSpeed: vi.spyOn(player, 'setSpeed'),
+      setVolume: vi.spyOn(player, 'setVolume'),
+      mute: vi.spyOn(player, 'mute'),
+      unMute: vi.spyOn(player, 'unMute'),
+      request: vi.spyOn(player.fullscreenService, 'requestFullScreen'),
+      cancel: vi.spyOn(player.fullscreenService, 'cancelFullScreen'),
+    };
+    controller.setPlaybackRate(1.5);
+    expect(spies.setSpeed).toHaveBeenCalledWith(1.5);
+    expect(controller.getPlaybackRate()).toBe(1.5);
+    controller.setVolume(0.25);
+    expect(spies.setVolume).toHaveBeenCalledWith(0.25);
+    expect(controller.getVolume()).toBe(0.25);
+    controller.setMuted(true);
+    expect(spies.mute).toHaveBeenCalled();
+    expect(player.muted).toBe(true);
+    controller.setMuted(false);
+    expect(spies.unMute).toHaveBeenCalled();
+    controller.requestFullscreen();
+    expect(spies.request).toHaveBeenCalled();
+    expect(player.fullscreenService.getIsFullScreen()).toBe(true);
+    controller.exitFullscreen();
+    expect(spies.cancel).toHaveBeenCalled();
+    expect(controller.getStatus()).toBe(player.getStatus());
+  });
+
+  it('reject a bad rate or volume with a typed error', async () => {
+    const { controller } = await started();
+    for (const call of [
+      () => controller.setPlaybackRate(0),
+      () => controller.setPlaybackRate(Number.NaN),
+      () => controller.setPlaybackRate(17),
+      () => controller.setVolume(-0.1),
+      () => controller.setVolume(2),
+    ]) {
+      let error: unknown;
+      try {
+        call();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isPlayAuthError(error) && error.code).toBe('InvalidParameter');
+    }
+    expect(() => controller.setVolume(Number.NaN)).toThrow(/setVolume\(NaN\)/);
+  });
+
+  it('have defaults without a player', () => {
+    const controller = new PlayerController();
+    expect(controller.getPlaybackRate()).toBe(1);
+    expect(controller.getVolume()).toBe(1);
+    expect(controller.getStatus()).toBe('init');
+    expect(() => {
+      controller.setMuted(true);
+      controller.requestFullscreen();
+      controller.exitFullscreen();
+    }).not.toThrow();
+  });
+});
+
+describe('resumeLimit', () => {
+  it('is 5 s before the end, 10% for short videos, none when unknown', async () => {
+    const { resumeLimit } = await import('../resumePlayback');
+    expect(resumeLimit(600)).toBe(595);
+    expect(resumeLimit(6)).toBeCloseTo(5.4);
+    expect(resumeLimit(0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
