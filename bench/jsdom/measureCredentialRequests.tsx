@@ -2,10 +2,10 @@ import { fetchPlayAuth } from '@playauth/core';
 import { PlayAuthProvider, VodPlayer } from '@playauth/react';
 import { FakeAliplayer } from '@playauth/testing';
 import { QueryClient } from '@tanstack/react-query';
-import { act, StrictMode, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
+import { useEffect } from 'react';
 import { vi } from 'vitest';
 import { advance } from './advance';
+import { renderStrict } from './renderStrict';
 import { type CountingEndpoint, startCountingEndpoint } from './startCountingEndpoint';
 
 /** What {@link measureCredentialRequests} counted. */
@@ -58,22 +58,14 @@ function NaivePlayer({ endpoint: url, videoId }: { endpoint: string; videoId: st
 
 async function mountNaive(endpoint: CountingEndpoint, videoIds: string[]): Promise<number> {
   endpoint.reset();
-  const element = document.createElement('div');
-  document.body.append(element);
-  const root = createRoot(element);
-  act(() =>
-    root.render(
-      <StrictMode>
-        {videoIds.map((videoId, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list; the same id repeats
-          <NaivePlayer key={i} endpoint={endpoint.endpoint} videoId={videoId} />
-        ))}
-      </StrictMode>,
-    ),
+  const unmount = renderStrict(
+    videoIds.map((videoId, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list; the same id repeats
+      <NaivePlayer key={i} endpoint={endpoint.endpoint} videoId={videoId} />
+    )),
   );
   await advance(5000, 1000);
-  act(() => root.unmount());
-  element.remove();
+  unmount();
   return endpoint.count();
 }
 
@@ -82,20 +74,13 @@ async function mountPlayers(
   videoIds: string[],
 ): Promise<Omit<CredentialRequests, 'naive'>> {
   endpoint.reset();
-  const element = document.createElement('div');
-  document.body.append(element);
-  const root = createRoot(element);
-  act(() =>
-    root.render(
-      <StrictMode>
-        <PlayAuthProvider endpoint={endpoint.endpoint} queryClient={new QueryClient()}>
-          {videoIds.map((videoId, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list; the same id repeats
-            <VodPlayer key={i} videoId={videoId} sdk={FakeAliplayer} autoplay muted />
-          ))}
-        </PlayAuthProvider>
-      </StrictMode>,
-    ),
+  const unmount = renderStrict(
+    <PlayAuthProvider endpoint={endpoint.endpoint} queryClient={new QueryClient()}>
+      {videoIds.map((videoId, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list; the same id repeats
+        <VodPlayer key={i} videoId={videoId} sdk={FakeAliplayer} autoplay muted />
+      ))}
+    </PlayAuthProvider>,
   );
   await advance(30_000, 1000);
   const players = FakeAliplayer.instances;
@@ -104,7 +89,6 @@ async function mountPlayers(
     playing: players.filter((player) => player.getStatus() === 'playing').length,
     players: players.length,
   };
-  act(() => root.unmount());
-  element.remove();
+  unmount();
   return result;
 }

@@ -1,10 +1,11 @@
 import { PlayAuthProvider, VodPlayer } from '@playauth/react';
 import { FakeAliplayer } from '@playauth/testing';
 import { QueryClient } from '@tanstack/react-query';
-import { act, StrictMode } from 'react';
+import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { vi } from 'vitest';
 import { advance } from './advance';
+import { renderStrict } from './renderStrict';
 import { type CountingEndpoint, startCountingEndpoint } from './startCountingEndpoint';
 
 /** How many cycles {@link measureMountCycles} runs. */
@@ -155,17 +156,10 @@ async function cycle(
   queryClient: QueryClient,
   tracked: Tracked | undefined,
 ): Promise<void> {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const root = createRoot(element);
-  act(() =>
-    root.render(
-      <StrictMode>
-        <PlayAuthProvider endpoint={endpoint.endpoint} queryClient={queryClient}>
-          <VodPlayer videoId="benchCycleVideo1" sdk={FakeAliplayer} autoplay muted />
-        </PlayAuthProvider>
-      </StrictMode>,
-    ),
+  const unmount = renderStrict(
+    <PlayAuthProvider endpoint={endpoint.endpoint} queryClient={queryClient}>
+      <VodPlayer videoId="benchCycleVideo1" sdk={FakeAliplayer} autoplay muted />
+    </PlayAuthProvider>,
   );
   await advance(1500, 250);
   const player = FakeAliplayer.latest;
@@ -177,8 +171,7 @@ async function cycle(
       if (player.tag) tracked.videos.push(new WeakRef(player.tag));
     }
   }
-  act(() => root.unmount());
-  element.remove();
+  unmount();
 }
 
 /**

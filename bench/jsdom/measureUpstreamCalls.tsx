@@ -2,10 +2,9 @@ import { fetchPlayAuth } from '@playauth/core';
 import { PlayAuthProvider, VodPlayer } from '@playauth/react';
 import { FakeAliplayer } from '@playauth/testing';
 import { QueryClient } from '@tanstack/react-query';
-import { act, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { vi } from 'vitest';
 import { advance } from './advance';
+import { renderStrict } from './renderStrict';
 import { type CountingEndpoint, startCountingEndpoint } from './startCountingEndpoint';
 
 const VIDEO_ID = 'benchLongVideo01';
@@ -70,29 +69,22 @@ async function watchWithVodPlayer(
   endpoint: CountingEndpoint,
   { authInfoTimeout, hours }: UpstreamCallsOptions,
 ): Promise<Omit<UpstreamCalls, 'naiveFirstHour'>> {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const root = createRoot(element);
   let renewals = 0;
   const started = Date.now();
-  act(() =>
-    root.render(
-      <StrictMode>
-        <PlayAuthProvider
-          endpoint={endpoint.endpoint}
-          authInfoTimeout={authInfoTimeout}
-          queryClient={new QueryClient()}
-        >
-          <VodPlayer
-            videoId={VIDEO_ID}
-            sdk={FakeAliplayer}
-            autoplay
-            muted
-            onCredentialRenewed={() => renewals++}
-          />
-        </PlayAuthProvider>
-      </StrictMode>,
-    ),
+  const unmount = renderStrict(
+    <PlayAuthProvider
+      endpoint={endpoint.endpoint}
+      authInfoTimeout={authInfoTimeout}
+      queryClient={new QueryClient()}
+    >
+      <VodPlayer
+        videoId={VIDEO_ID}
+        sdk={FakeAliplayer}
+        autoplay
+        muted
+        onCredentialRenewed={() => renewals++}
+      />
+    </PlayAuthProvider>,
   );
   await advance(hours * HOUR_MS - 1);
   const player = FakeAliplayer.latest;
@@ -104,8 +96,7 @@ async function watchWithVodPlayer(
     position: player?.getCurrentTime() ?? Number.NaN,
     status: player?.getStatus() ?? 'none',
   };
-  act(() => root.unmount());
-  element.remove();
+  unmount();
   return result;
 }
 
