@@ -598,12 +598,11 @@ export class PlayerController {
     reason: CredentialRequestReason,
   ): Promise<PlayAuthCredential> {
     const source = { getCredential: this.#options.getCredential, now: this.#now };
-    if (given) return usableCredential(source, given);
     // Without getCredential a manual retry reuses the current credential while it is valid.
-    if (!source.getCredential && this.#credential?.videoId === videoId) {
-      return usableCredential(source, this.#credential);
-    }
-    return obtainCredential(source, videoId, reason);
+    const reuse =
+      given ??
+      (source.getCredential || this.#credential?.videoId !== videoId ? 0 : this.#credential);
+    return reuse ? usableCredential(source, reuse) : obtainCredential(source, videoId, reason);
   }
 
   #fail(error: unknown): void {

@@ -150,13 +150,10 @@ export function toPlayerError(
   if (playerCode >= 4035 && playerCode <= 4041) {
     return make('license', licenseMessage(playerCode, detail, context), false);
   }
-  const known = KNOWN_CODES[playerCode];
-  if (known) {
-    const [kind, what, todo, retryable] = known;
-    return make(kind, `${what} (${playerCode}${said}): ${todo}.`, retryable);
-  }
-  return make(
+  const [kind, what, todo, retryable] = KNOWN_CODES[playerCode] ?? [
     Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}: retry; if it persists, check the video's transcoding.`,
-  );
+    'The player failed',
+    "retry; if it persists, check the video's transcoding",
+  ];
+  return make(kind, `${what} (error ${errorData.error_code}${said}): ${todo}.`, retryable);
 }
