@@ -161,10 +161,9 @@ function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
   list: Iterable<T>,
   url: string,
 ): T | undefined {
-  for (const element of list) {
-    const attribute = element.getAttribute(element instanceof HTMLScriptElement ? 'src' : 'href');
-    if (attribute && absolute(attribute) === url) return element;
-  }
+  // The reflected `src` / `href` properties are already absolute.
+  for (const element of list)
+    if (('src' in element ? element.src : element.href) === url) return element;
   return undefined;
 }
 
