@@ -167,14 +167,16 @@ function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
   return undefined;
 }
 
-function ensureStylesheet(url: string, nonce: string | undefined): void {
-  const links = document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]');
-  if (findElement(links, url)) return;
-  addLink({ rel: 'stylesheet', href: url }, nonce);
-}
-
-/** Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce. */
-function addLink(properties: Partial<HTMLLinkElement>, nonce: string | undefined): void {
+/**
+ * Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce, unless a link
+ * matching `selector` already has its `href`.
+ */
+function addLink(
+  selector: string,
+  properties: Partial<HTMLLinkElement> & { href: string },
+  nonce: string | undefined,
+): void {
+  if (findElement(document.querySelectorAll<HTMLLinkElement>(selector), properties.href)) return;
   const link = Object.assign(document.createElement('link'), properties);
   link.setAttribute(DATA_ATTRIBUTE, '');
   // The attribute (unlike the property) also works where `nonce` is not reflected.
@@ -238,12 +240,10 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
   if (preloaded.has(url)) return;
   preloaded.add(url);
   if ((globalThis as { _apesrap?: unknown })._apesrap !== undefined) return;
-  const links = document.querySelectorAll<HTMLLinkElement>(
-    'link[rel="preload"], link[rel="prefetch"]',
-  );
-  if (findElement(links, url) || findElement(document.scripts, url)) return;
+  if (findElement(document.scripts, url)) return;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
   addLink(
+    'link[rel="preload"], link[rel="prefetch"]',
     { rel: 'preload', as: 'script', href: url, crossOrigin: 'anonymous' },
     typeof source === 'object' ? source.nonce : undefined,
   );
@@ -251,7 +251,7 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
 
 /** The SDK (and its skin CSS), then its component scripts one after another. */
 async function loadScripts({ script, css, nonce, components }: ScriptPlan) {
-  if (css) ensureStylesheet(css, nonce);
+  if (css) addLink('link[rel="stylesheet"]', { rel: 'stylesheet', href: css }, nonce);
   const ctor = await injectScript(script, nonce, globalConstructor);
   for (const url of components) await injectScript(url, nonce, () => true);
   return ctor as AliplayerConstructor;
