@@ -139,7 +139,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function unavailable(): PlayerError {
   return new PlayerError(
     'SdkUnavailable',
-    'The Aliplayer SDK needs a browser: build players in effects or event handlers, not while rendering on a server.',
+    'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
     { kind: 'sdk', retryable: false },
   );
 }
@@ -147,7 +147,7 @@ function unavailable(): PlayerError {
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP (it needs 'unsafe-eval'), then retry.`,
+    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP ('unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
