@@ -64,7 +64,7 @@ type Loader = () => Promise<unknown>;
 interface ScriptPlan {
   script: string;
   css: string | undefined;
-  nonce: string | undefined;
+  nonce?: string;
   components: string[];
 }
 
@@ -100,7 +100,6 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
     return {
       script: `${base}/aliplayer-min.js`,
       css: `${base}/skins/default/aliplayer-min.css`,
-      nonce: undefined,
       components: [],
     };
   }
@@ -134,14 +133,6 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
   }
   const { script } = planFor(source);
   return trimSlash(script.slice(0, script.lastIndexOf('/') + 1));
-}
-
-function unavailable(): PlayerError {
-  return new PlayerError(
-    'SdkUnavailable',
-    'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
-    { kind: 'sdk', retryable: false },
-  );
 }
 
 function loadFailed(what: string, cause?: unknown): PlayerError {
@@ -208,9 +199,10 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
     }
     const element = script;
+    // Both listeners go at once, whichever event comes first.
+    const listening = new AbortController();
     const settle = (error?: unknown) => {
-      element.removeEventListener('load', onLoad);
-      element.removeEventListener('error', onError);
+      listening.abort();
       const value = error === undefined ? loaded() : undefined;
       if (value) {
         element.setAttribute(DATA_ATTRIBUTE, 'loaded');
@@ -221,10 +213,9 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       element.remove();
       reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
     };
-    const onLoad = () => settle();
-    const onError = (event: Event) => settle(event);
-    element.addEventListener('load', onLoad);
-    element.addEventListener('error', onError);
+    const { signal } = listening;
+    element.addEventListener('load', () => settle(), { signal });
+    element.addEventListener('error', settle, { signal });
     if (!existing) document.head.appendChild(element);
   });
 }
@@ -303,7 +294,13 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
 export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstructor> {
   if (typeof source === 'function' && isConstructor(source)) return Promise.resolve(source);
   if (typeof window === 'undefined' || typeof document === 'undefined') {
-    return Promise.reject(unavailable());
+    return Promise.reject(
+      new PlayerError(
+        'SdkUnavailable',
+        'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
+        { kind: 'sdk', retryable: false },
+      ),
+    );
   }
   const plan = typeof source === 'function' ? undefined : planFor(source);
   const key = plan ? [plan.script, ...plan.components].join(' ') : source;
