@@ -82,7 +82,7 @@ export interface PlayerErrorContext {
   pageHost?: string;
 }
 
-type KnownCode = [kind: PlayerErrorKind, what: string, todo: string, retryable?: boolean];
+type KnownCode = [kind: PlayerErrorKind, what?: string, todo?: string, retryable?: boolean];
 
 const refusedUrl: KnownCode = [
   'media',
@@ -90,7 +90,7 @@ const refusedUrl: KnownCode = [
   'renew and retry',
 ];
 
-/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default yes). */
+/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default: yes, no for licence errors). */
 const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
   4002: ['credential', 'The PlayAuth expired or was rejected', 'renew with a fresh one'],
   4012: [
@@ -142,18 +142,22 @@ export function toPlayerError(
   const playerCode = Number(errorData.error_code);
   const detail = String(errorData.error_msg ?? errorData.display_msg ?? '').trim();
   const code: PlayerErrorCode = `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
-  const base = { playerCode, requestId: errorData.requestId, cause: errorData };
-  const said = detail ? `: ${detail}` : '';
-  const make = (kind: PlayerErrorKind, message: string, retryable = true) =>
-    new PlayerError(code, message, { ...base, kind, retryable });
-
-  if (playerCode >= 4035 && playerCode <= 4041) {
-    return make('license', licenseMessage(playerCode, detail, context), false);
-  }
-  const [kind, what, todo, retryable] = KNOWN_CODES[playerCode] ?? [
-    Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-    'The player failed',
-    "retry; if it persists, check the video's transcoding",
-  ];
-  return make(kind, `${what} (error ${errorData.error_code}${said}): ${todo}.`, retryable);
+  const license = playerCode >= 4035 && playerCode <= 4041;
+  const [kind, what, todo, retryable = !license]: KnownCode = license
+    ? ['license']
+    : (KNOWN_CODES[playerCode] ?? [
+        Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
+        'The player failed',
+        "retry; if it persists, check the video's transcoding",
+      ]);
+  const message = license
+    ? licenseMessage(playerCode, detail, context)
+    : `${what} (error ${errorData.error_code}${detail ? `: ${detail}` : ''}): ${todo}.`;
+  return new PlayerError(code, message, {
+    kind,
+    retryable,
+    playerCode,
+    requestId: errorData.requestId,
+    cause: errorData,
+  });
 }
