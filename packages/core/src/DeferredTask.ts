@@ -6,7 +6,8 @@
  */
 export class DeferredTask {
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #running = false;
+  /** Whether a run is scheduled or in progress (one flag for both: they never differ in use). */
+  #busy = false;
   #token = 0;
   #waiters: Array<() => void> = [];
 
@@ -18,7 +19,7 @@ export class DeferredTask {
 
   /** Whether a run is scheduled or in progress. */
   get busy(): boolean {
-    return this.#timer !== undefined || this.#running;
+    return this.#busy;
   }
 
   /** Schedules a run unless one is pending; resolves when that run ends or is cancelled. */
@@ -26,15 +27,12 @@ export class DeferredTask {
     const ended = new Promise<void>((resolve) => {
       this.#waiters.push(resolve);
     });
-    if (this.busy) return ended;
+    if (this.#busy) return ended;
+    this.#busy = true;
     const token = this.#token;
     this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#running = true;
       void this.#job().finally(() => {
-        if (token !== this.#token) return;
-        this.#running = false;
-        this.#release();
+        if (token === this.#token) this.#cancel();
       });
     }, 0);
     return ended;
@@ -43,13 +41,13 @@ export class DeferredTask {
   /** Drops a scheduled run and forgets one in progress (its end no longer counts). */
   cancel(): void {
     this.#token += 1;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#running = false;
-    this.#release();
+    this.#cancel();
   }
 
-  #release(): void {
+  /** Not busy any more: releases every waiter. */
+  #cancel(): void {
+    clearTimeout(this.#timer);
+    this.#busy = false;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
