@@ -116,7 +116,7 @@ function licenseMessage(code: number, detail: string, context: PlayerErrorContex
   const given = context.license;
   const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}: `;
   if (!given) {
-    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the ApsaraVideo VOD console; file: pages skip the check).`;
+    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the VOD console; file: pages skip the check).`;
   }
   if (host && !host.endsWith(given.domain)) {
     return `${head}the licence is for '${given.domain}', not '${host}': use one issued for '${host}' or its parent domain.`;
