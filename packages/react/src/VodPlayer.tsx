@@ -219,7 +219,8 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
 
     // Same commit as the credential query's first fetch: the SDK never waits for the credential.
     useEffect(() => {
-      if (started) controller.preload().catch(() => {}); // build() reports a failure
+      // preload() never rejects unhandled; build() reports a failure.
+      if (started) void controller.preload();
     }, [controller, started]);
     useEffect(() => {
       if (container) controller.attach(container);
@@ -279,7 +280,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
             onIntent={() => {
               // The credential query's own fetch (cached while fresh), as prefetchQuery would.
               query.getFresh().catch(() => {});
-              controller.preload().catch(() => {});
+              void controller.preload();
             }}
           />
         )}
