@@ -176,8 +176,7 @@ function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage 
  */
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
-    const { videoId, load = 'eager', onError } = props;
-    const { preview } = props;
+    const { videoId, load = 'eager', onError, preview } = props;
     // Picked, not `props` whole: only these are settings (undefined ones inherit).
     const config = usePlayAuthConfig(
       Object.fromEntries(settingProps.map((key) => [key, props[key]])),
