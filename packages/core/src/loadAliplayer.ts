@@ -128,7 +128,7 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
  */
 export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefined {
   if (typeof source === 'function') return undefined;
-  if (source !== undefined && typeof source === 'object' && source.assetPrefix !== undefined) {
+  if (typeof source === 'object' && source.assetPrefix !== undefined) {
     return trimSlash(absolute(source.assetPrefix));
   }
   const { script } = planFor(source);
@@ -183,7 +183,7 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
   return new Promise<T>((resolve, reject) => {
     let script = findElement(document.scripts, url);
     const existing = script !== undefined;
-    if (existing && script?.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
+    if (script && script.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
       const value = loaded();
       if (value) {
