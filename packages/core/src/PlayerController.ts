@@ -306,8 +306,7 @@ export class PlayerController {
    * is, so an app that controls `muted` itself should change that option instead.
    */
   setMuted(muted: boolean): void {
-    if (muted) this.player?.mute();
-    else this.player?.unMute();
+    this.player?.[muted ? 'mute' : 'unMute']();
   }
 
   /** Enters fullscreen (SDK `fullscreenService.requestFullScreen`); call it from a user gesture. */

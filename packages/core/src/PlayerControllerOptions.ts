@@ -118,10 +118,7 @@ export function applyLiveOptions(
   options: PlayerControllerOptions,
   changed: ReadonlyArray<keyof PlayerControllerUpdate>,
 ): void {
-  if (changed.includes('muted')) {
-    if (options.muted) player.mute();
-    else player.unMute();
-  }
+  if (changed.includes('muted')) player[options.muted ? 'mute' : 'unMute']();
   if (changed.includes('cover') && options.cover) player.setCover(options.cover);
   if (changed.includes('width') || changed.includes('height')) {
     // The SDK's own defaults, since setPlayerSize needs both.
