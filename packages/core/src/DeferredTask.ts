@@ -6,8 +6,8 @@
  */
 export class DeferredTask {
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #running = false;
-  #token = 0;
+  /** The current run, scheduled or in progress (`undefined` when idle): its own token. */
+  #run: object | undefined;
   #waiters: Array<() => void> = [];
 
   readonly #job: () => Promise<void>;
@@ -18,7 +18,7 @@ export class DeferredTask {
 
   /** Whether a run is scheduled or in progress. */
   get busy(): boolean {
-    return this.#timer !== undefined || this.#running;
+    return this.#run !== undefined;
   }
 
   /** Schedules a run unless one is pending; resolves when that run ends or is cancelled. */
@@ -26,15 +26,13 @@ export class DeferredTask {
     const ended = new Promise<void>((resolve) => {
       this.#waiters.push(resolve);
     });
-    if (this.busy) return ended;
-    const token = this.#token;
+    if (this.#run) return ended;
+    const run = {};
+    this.#run = run;
     this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#running = true;
       void this.#job().finally(() => {
-        if (token !== this.#token) return;
-        this.#running = false;
-        this.#release();
+        // A cancelled run's end no longer counts.
+        if (run === this.#run) this.cancel();
       });
     }, 0);
     return ended;
@@ -42,14 +40,8 @@ export class DeferredTask {
 
   /** Drops a scheduled run and forgets one in progress (its end no longer counts). */
   cancel(): void {
-    this.#token += 1;
     clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#running = false;
-    this.#release();
-  }
-
-  #release(): void {
+    this.#run = undefined;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();

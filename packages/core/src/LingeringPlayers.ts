@@ -80,7 +80,6 @@ export class LingeringPlayers {
     if (!holder || holder.ownerDocument !== document) {
       holder = document.createElement('div');
       holder.setAttribute(LINGERING_ATTRIBUTE, '');
-      holder.setAttribute('aria-hidden', 'true');
       holder.hidden = true;
       // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
       holder.style.display = 'none';

@@ -43,7 +43,8 @@ export class PlaybackKeeper {
   capture(player: Aliplayer | undefined): PlaybackState {
     const time = player?.getCurrentTime();
     const position =
-      typeof time === 'number' && Number.isFinite(time) && time > 0 ? time : this.#lastPosition;
+      // `Number.isFinite` does not coerce: `undefined` (no player) fails it too.
+      Number.isFinite(time) && (time as number) > 0 ? (time as number) : this.#lastPosition;
     return { position, playing: this.playing };
   }
 
@@ -72,7 +73,7 @@ export class PlaybackKeeper {
     if (type === 'playing') {
       this.playing = true;
       this.#pausedAt = undefined;
-    } else if (type === 'pause' || type === 'ended') {
+    } else if (type !== 'timeupdate') {
       if (this.playing && type === 'pause') this.#pausedAt = this.#now();
       this.playing = false;
     } else if (!this.#pending) {
@@ -105,7 +106,7 @@ export class PlaybackKeeper {
     else player.pause();
     this.#lastPosition = pending.position;
     pending.done();
-    return { position: pending.position, playing: pending.playing };
+    return pending;
   }
 
   /** Drops a pending restore (its promise resolves). */

@@ -156,7 +156,7 @@ export class PlayerController {
     if (restart) this.#teardown(true);
     container.id = this.elementId;
     this.#container = container;
-    if (this.#store.get().status === 'disposed') this.#setSnapshot({ status: 'idle' });
+    if (this.#store.get().status === 'disposed') this.#store.set({ status: 'idle' });
     if (this.#credential) this.#scheduleBuild();
   }
 
@@ -174,7 +174,7 @@ export class PlayerController {
     }
     this.#credential = credential;
     const status = this.#store.get().status === 'disposed' ? 'idle' : this.#store.get().status;
-    this.#setSnapshot({ videoId: credential.videoId, status });
+    this.#store.set({ videoId: credential.videoId, status });
     this.#scheduleBuild();
   }
 
@@ -222,7 +222,7 @@ export class PlayerController {
     if (credential.videoId === this.#credential?.videoId) return this.renew(credential);
     this.#policy.reset();
     this.#credential = credential;
-    this.#setSnapshot({
+    this.#store.set({
       videoId: credential.videoId,
       status: 'creating',
       sourceLoaded: false,
@@ -306,8 +306,7 @@ export class PlayerController {
    * is, so an app that controls `muted` itself should change that option instead.
    */
   setMuted(muted: boolean): void {
-    if (muted) this.player?.mute();
-    else this.player?.unMute();
+    this.player?.[muted ? 'mute' : 'unMute']();
   }
 
   /** Enters fullscreen (SDK `fullscreenService.requestFullScreen`); call it from a user gesture. */
@@ -358,7 +357,7 @@ export class PlayerController {
     if (this.#store.get().status === 'disposed' && !this.#container) return;
     this.#teardown(false);
     this.#container = undefined;
-    this.#setSnapshot({
+    this.#store.set({
       status: 'disposed',
       error: undefined,
       sourceLoaded: false,
@@ -376,7 +375,7 @@ export class PlayerController {
     const stale = () => generation !== this.#generation;
     if (!this.#container || !this.#credential || this.player) return;
     try {
-      this.#setSnapshot({ status: 'loading-sdk', error: undefined });
+      this.#store.set({ status: 'loading-sdk', error: undefined });
       const Aliplayer = await this.preload();
       if (stale() || !this.#credential) return;
       const credential = await this.#credentialFor(
@@ -388,7 +387,7 @@ export class PlayerController {
       if (stale() || !this.#container) return;
       this.#credential = credential;
       this.#startAt = start;
-      this.#setSnapshot({
+      this.#store.set({
         status: 'creating',
         videoId: credential.videoId,
         sourceLoaded: false,
@@ -426,14 +425,14 @@ export class PlayerController {
     const status = this.#store.get().status;
     switch (event.type) {
       case 'playInfoLoaded':
-        this.#setSnapshot({ sourceLoaded: true });
+        this.#store.set({ sourceLoaded: true });
         break;
       case 'ready':
         this.#onReady();
         break;
       case 'playing':
         this.#playback.observe('playing', player);
-        this.#setSnapshot(
+        this.#store.set(
           restoring
             ? { playbackStarted: true, autoplayBlocked: false }
             : {
@@ -445,14 +444,14 @@ export class PlayerController {
         );
         break;
       case 'autoPlayPrevented':
-        this.#setSnapshot({ autoplayBlocked: true });
+        this.#store.set({ autoplayBlocked: true });
         break;
       case 'pause':
       case 'ended':
         this.#saveResume(player, event.type);
         this.#playback.observe(event.type, player);
         if (!restoring && !this.#awaitingCredential && status !== 'error') {
-          this.#setSnapshot({ status: event.type === 'pause' ? 'paused' : 'ended' });
+          this.#store.set({ status: event.type === 'pause' ? 'paused' : 'ended' });
         }
         break;
       case 'timeupdate': {
@@ -462,14 +461,14 @@ export class PlayerController {
         // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
         if (preview && player.getCurrentTime() >= preview) {
           player.pause();
-          this.#setSnapshot({ previewEnded: true });
+          this.#store.set({ previewEnded: true });
         }
         break;
       }
       case 'canplay': {
         const restored = this.#playback.restoreOnCanPlay(player);
         if (restored) {
-          this.#setSnapshot({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+          this.#store.set({ status: restored.playing ? 'playing' : 'paused', error: undefined });
         } else if (this.#startAt) player.seek(this.#startAt);
         this.#startAt = 0;
         break;
@@ -485,7 +484,7 @@ export class PlayerController {
 
   #onReady(): void {
     const status = this.#store.get().status;
-    this.#setSnapshot(
+    this.#store.set(
       status === 'creating' || status === 'loading-sdk'
         ? { sourceLoaded: true, status: 'ready' }
         : { sourceLoaded: true },
@@ -532,7 +531,7 @@ export class PlayerController {
     const generation = this.#generation;
     const operation = ++this.#operation;
     const stale = () => generation !== this.#generation || operation !== this.#operation;
-    if (keepPosition) this.#setSnapshot({ status: 'renewing', error: undefined });
+    if (keepPosition) this.#store.set({ status: 'renewing', error: undefined });
     this.#awaitingCredential = true;
     let credential: PlayAuthCredential;
     try {
@@ -563,7 +562,7 @@ export class PlayerController {
     }
     await done;
     if (!stale() && keepPosition && this.#store.get().status !== 'error') {
-      this.#setSnapshot({ renewals: this.#store.get().renewals + 1 });
+      this.#store.set({ renewals: this.#store.get().renewals + 1 });
     }
   }
 
@@ -598,12 +597,11 @@ export class PlayerController {
     reason: CredentialRequestReason,
   ): Promise<PlayAuthCredential> {
     const source = { getCredential: this.#options.getCredential, now: this.#now };
-    if (given) return usableCredential(source, given);
     // Without getCredential a manual retry reuses the current credential while it is valid.
-    if (!source.getCredential && this.#credential?.videoId === videoId) {
-      return usableCredential(source, this.#credential);
-    }
-    return obtainCredential(source, videoId, reason);
+    const reuse =
+      given ??
+      (source.getCredential || this.#credential?.videoId !== videoId ? 0 : this.#credential);
+    return reuse ? usableCredential(source, reuse) : obtainCredential(source, videoId, reason);
   }
 
   #fail(error: unknown): void {
@@ -617,7 +615,7 @@ export class PlayerController {
     this.#operation += 1;
     this.#awaitingCredential = false;
     this.#playback.cancel();
-    this.#setSnapshot({ status: 'error', error: normalized });
+    this.#store.set({ status: 'error', error: normalized });
   }
 
   /** Stops everything about the current player; `keepVideo` keeps what a rebuild restores. */
@@ -632,9 +630,5 @@ export class PlayerController {
     this.#events.disconnect();
     if (mount) lingeringPlayers.retire(mount);
     if (!keepVideo) this.#playback.reset();
-  }
-
-  #setSnapshot(patch: Partial<PlayerSnapshot>): void {
-    this.#store.set(patch);
   }
 }

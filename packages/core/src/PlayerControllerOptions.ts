@@ -118,10 +118,7 @@ export function applyLiveOptions(
   options: PlayerControllerOptions,
   changed: ReadonlyArray<keyof PlayerControllerUpdate>,
 ): void {
-  if (changed.includes('muted')) {
-    if (options.muted) player.mute();
-    else player.unMute();
-  }
+  if (changed.includes('muted')) player[options.muted ? 'mute' : 'unMute']();
   if (changed.includes('cover') && options.cover) player.setCover(options.cover);
   if (changed.includes('width') || changed.includes('height')) {
     // The SDK's own defaults, since setPlayerSize needs both.
@@ -137,31 +134,23 @@ export function buildAliplayerOptions(
   options: PlayerControllerOptions,
   managed: { id: string; vid: string; playauth: string },
 ): AliplayerOptions {
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options.options ?? {})) {
-    if (!MANAGED.has(key) && value !== undefined) extra[key] = value;
-  }
-  const result: Record<string, unknown> = {};
-  const assetPrefix = aliplayerAssetPrefix(options.sdk);
-  if (assetPrefix) result.assetPrefix = assetPrefix;
-  Object.assign(result, extra);
-  // Without the flag the SDK asks vod.<Region>.aliyuncs.com first and the custom server only
-  // as a fallback.
-  if (extra.customVodServer && extra.customVodServerFirst === undefined) {
-    result.customVodServerFirst = true;
-  }
-  result.autoplay = options.autoplay ?? extra.autoplay ?? false;
-  const dedicated: Record<string, unknown> = {
-    mute: options.muted,
-    rePlay: options.loop,
-    cover: options.cover,
-    width: options.width,
-    height: options.height,
-    license: options.license,
+  const extra: Record<string, unknown> = options.options ?? {};
+  // The dedicated fields win when set; `undefined` values and managed keys are dropped below.
+  const result: Record<string, unknown> = {
+    assetPrefix: aliplayerAssetPrefix(options.sdk),
+    ...extra,
+    // Without the flag the SDK asks vod.<Region>.aliyuncs.com first and the custom server only
+    // as a fallback.
+    customVodServerFirst: extra.customVodServerFirst ?? (extra.customVodServer ? true : undefined),
+    autoplay: options.autoplay ?? extra.autoplay ?? false,
+    mute: options.muted ?? extra.mute,
+    rePlay: options.loop ?? extra.rePlay,
+    cover: options.cover ?? extra.cover,
+    width: options.width ?? extra.width,
+    height: options.height ?? extra.height,
+    license: options.license ?? extra.license,
   };
-  for (const [key, value] of Object.entries(dedicated)) {
-    if (value !== undefined) result[key] = value;
-  }
+  for (const key in result) if (result[key] === undefined || MANAGED.has(key)) delete result[key];
   // Component types named by string: classes of the component scripts the loader ran.
   if (Array.isArray(extra.components)) {
     const classes = (globalThis as { AliPlayerComponent?: Record<string, unknown> })

@@ -82,7 +82,7 @@ export interface PlayerErrorContext {
   pageHost?: string;
 }
 
-type KnownCode = [kind: PlayerErrorKind, what: string, todo: string, retryable?: boolean];
+type KnownCode = [kind: PlayerErrorKind, what?: string, todo?: string, retryable?: boolean];
 
 const refusedUrl: KnownCode = [
   'media',
@@ -90,7 +90,7 @@ const refusedUrl: KnownCode = [
   'renew and retry',
 ];
 
-/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default yes). */
+/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default: yes, no for licence errors). */
 const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
   4002: ['credential', 'The PlayAuth expired or was rejected', 'renew with a fresh one'],
   4012: [
@@ -116,7 +116,7 @@ function licenseMessage(code: number, detail: string, context: PlayerErrorContex
   const given = context.license;
   const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}: `;
   if (!given) {
-    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the ApsaraVideo VOD console; file: pages skip the check).`;
+    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the VOD console; file: pages skip the check).`;
   }
   if (host && !host.endsWith(given.domain)) {
     return `${head}the licence is for '${given.domain}', not '${host}': use one issued for '${host}' or its parent domain.`;
@@ -142,21 +142,22 @@ export function toPlayerError(
   const playerCode = Number(errorData.error_code);
   const detail = String(errorData.error_msg ?? errorData.display_msg ?? '').trim();
   const code: PlayerErrorCode = `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
-  const base = { playerCode, requestId: errorData.requestId, cause: errorData };
-  const said = detail ? `: ${detail}` : '';
-  const make = (kind: PlayerErrorKind, message: string, retryable = true) =>
-    new PlayerError(code, message, { ...base, kind, retryable });
-
-  if (playerCode >= 4035 && playerCode <= 4041) {
-    return make('license', licenseMessage(playerCode, detail, context), false);
-  }
-  const known = KNOWN_CODES[playerCode];
-  if (known) {
-    const [kind, what, todo, retryable] = known;
-    return make(kind, `${what} (${playerCode}${said}): ${todo}.`, retryable);
-  }
-  return make(
-    Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-    `The player reported error ${Number.isFinite(playerCode) ? playerCode : String(errorData.error_code)}${said}: retry; if it persists, check the video's transcoding.`,
-  );
+  const license = playerCode >= 4035 && playerCode <= 4041;
+  const [kind, what, todo, retryable = !license]: KnownCode = license
+    ? ['license']
+    : (KNOWN_CODES[playerCode] ?? [
+        Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
+        'The player failed',
+        "retry; if it persists, check the video's transcoding",
+      ]);
+  const message = license
+    ? licenseMessage(playerCode, detail, context)
+    : `${what} (error ${errorData.error_code}${detail ? `: ${detail}` : ''}): ${todo}.`;
+  return new PlayerError(code, message, {
+    kind,
+    retryable,
+    playerCode,
+    requestId: errorData.requestId,
+    cause: errorData,
+  });
 }

@@ -32,7 +32,8 @@ export class PlayerEventBridge {
   connect(player: Aliplayer): void {
     this.disconnect();
     this.#player = player;
-    for (const name of new Set([...this.#internal, ...this.#handlers.keys()])) this.#bridge(name);
+    // `#bridge` skips names already bridged.
+    for (const name of [...this.#internal, ...this.#handlers.keys()]) this.#bridge(name);
   }
 
   /** Detaches every bridge from the current player, passing the exact handler to `off`. */
@@ -58,8 +59,9 @@ export class PlayerEventBridge {
       if (set.size > 0 || this.#handlers.get(name) !== set) return;
       this.#handlers.delete(name);
       const bridge = this.#bridges.get(name);
-      if (this.#player && bridge && !this.#internal.has(name)) {
-        this.#player.off(name, bridge);
+      // A bridge only exists while a player is connected.
+      if (bridge && !this.#internal.has(name)) {
+        this.#player?.off(name, bridge);
         this.#bridges.delete(name);
       }
     };

@@ -64,7 +64,7 @@ type Loader = () => Promise<unknown>;
 interface ScriptPlan {
   script: string;
   css: string | undefined;
-  nonce: string | undefined;
+  nonce?: string;
   components: string[];
 }
 
@@ -100,7 +100,6 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
     return {
       script: `${base}/aliplayer-min.js`,
       css: `${base}/skins/default/aliplayer-min.css`,
-      nonce: undefined,
       components: [],
     };
   }
@@ -129,25 +128,17 @@ function planFor(source: string | AliplayerScriptSource | undefined): ScriptPlan
  */
 export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefined {
   if (typeof source === 'function') return undefined;
-  if (source !== undefined && typeof source === 'object' && source.assetPrefix !== undefined) {
+  if (typeof source === 'object' && source.assetPrefix !== undefined) {
     return trimSlash(absolute(source.assetPrefix));
   }
   const { script } = planFor(source);
   return trimSlash(script.slice(0, script.lastIndexOf('/') + 1));
 }
 
-function unavailable(): PlayerError {
-  return new PlayerError(
-    'SdkUnavailable',
-    'The Aliplayer SDK needs a browser: build players in effects or event handlers, not while rendering on a server.',
-    { kind: 'sdk', retryable: false },
-  );
-}
-
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP (it needs 'unsafe-eval'), then retry.`,
+    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP ('unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -161,21 +152,22 @@ function findElement<T extends HTMLScriptElement | HTMLLinkElement>(
   list: Iterable<T>,
   url: string,
 ): T | undefined {
-  for (const element of list) {
-    const attribute = element.getAttribute(element instanceof HTMLScriptElement ? 'src' : 'href');
-    if (attribute && absolute(attribute) === url) return element;
-  }
+  // The reflected `src` / `href` properties are already absolute.
+  for (const element of list)
+    if (('src' in element ? element.src : element.href) === url) return element;
   return undefined;
 }
 
-function ensureStylesheet(url: string, nonce: string | undefined): void {
-  const links = document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]');
-  if (findElement(links, url)) return;
-  addLink({ rel: 'stylesheet', href: url }, nonce);
-}
-
-/** Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce. */
-function addLink(properties: Partial<HTMLLinkElement>, nonce: string | undefined): void {
+/**
+ * Adds a `<link>` marked as ours to `<head>`, with `properties` and the CSP nonce, unless a link
+ * matching `selector` already has its `href`.
+ */
+function addLink(
+  selector: string,
+  properties: Partial<HTMLLinkElement> & { href: string },
+  nonce: string | undefined,
+): void {
+  if (findElement(document.querySelectorAll<HTMLLinkElement>(selector), properties.href)) return;
   const link = Object.assign(document.createElement('link'), properties);
   link.setAttribute(DATA_ATTRIBUTE, '');
   // The attribute (unlike the property) also works where `nonce` is not reflected.
@@ -191,7 +183,7 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
   return new Promise<T>((resolve, reject) => {
     let script = findElement(document.scripts, url);
     const existing = script !== undefined;
-    if (existing && script?.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
+    if (script && script.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
       const value = loaded();
       if (value) {
@@ -207,9 +199,10 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
     }
     const element = script;
+    // Both listeners go at once, whichever event comes first.
+    const listening = new AbortController();
     const settle = (error?: unknown) => {
-      element.removeEventListener('load', onLoad);
-      element.removeEventListener('error', onError);
+      listening.abort();
       const value = error === undefined ? loaded() : undefined;
       if (value) {
         element.setAttribute(DATA_ATTRIBUTE, 'loaded');
@@ -220,10 +213,9 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       element.remove();
       reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
     };
-    const onLoad = () => settle();
-    const onError = (event: Event) => settle(event);
-    element.addEventListener('load', onLoad);
-    element.addEventListener('error', onError);
+    const { signal } = listening;
+    element.addEventListener('load', () => settle(), { signal });
+    element.addEventListener('error', settle, { signal });
     if (!existing) document.head.appendChild(element);
   });
 }
@@ -239,12 +231,10 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
   if (preloaded.has(url)) return;
   preloaded.add(url);
   if ((globalThis as { _apesrap?: unknown })._apesrap !== undefined) return;
-  const links = document.querySelectorAll<HTMLLinkElement>(
-    'link[rel="preload"], link[rel="prefetch"]',
-  );
-  if (findElement(links, url) || findElement(document.scripts, url)) return;
+  if (findElement(document.scripts, url)) return;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
   addLink(
+    'link[rel="preload"], link[rel="prefetch"]',
     { rel: 'preload', as: 'script', href: url, crossOrigin: 'anonymous' },
     typeof source === 'object' ? source.nonce : undefined,
   );
@@ -252,7 +242,7 @@ function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefine
 
 /** The SDK (and its skin CSS), then its component scripts one after another. */
 async function loadScripts({ script, css, nonce, components }: ScriptPlan) {
-  if (css) ensureStylesheet(css, nonce);
+  if (css) addLink('link[rel="stylesheet"]', { rel: 'stylesheet', href: css }, nonce);
   const ctor = await injectScript(script, nonce, globalConstructor);
   for (const url of components) await injectScript(url, nonce, () => true);
   return ctor as AliplayerConstructor;
@@ -304,7 +294,13 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
 export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstructor> {
   if (typeof source === 'function' && isConstructor(source)) return Promise.resolve(source);
   if (typeof window === 'undefined' || typeof document === 'undefined') {
-    return Promise.reject(unavailable());
+    return Promise.reject(
+      new PlayerError(
+        'SdkUnavailable',
+        'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
+        { kind: 'sdk', retryable: false },
+      ),
+    );
   }
   const plan = typeof source === 'function' ? undefined : planFor(source);
   const key = plan ? [plan.script, ...plan.components].join(' ') : source;

@@ -47,13 +47,7 @@ export async function usableCredential(
   source: CredentialSource,
   credential: PlayAuthCredential,
 ): Promise<PlayAuthCredential> {
-  if (!isExpired(credential, source.now())) return credential;
-  if (!source.getCredential) {
-    throw new PlayAuthError(
-      'Expired',
-      `The credential for ${credential.videoId} expired (never given to the player): pass a fresh one or getCredential.`,
-      { retryable: true },
-    );
-  }
-  return obtainCredential(source, credential.videoId, 'expired');
+  return isExpired(credential, source.now())
+    ? obtainCredential(source, credential.videoId, 'expired')
+    : credential;
 }

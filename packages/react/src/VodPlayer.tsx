@@ -9,7 +9,6 @@ import {
   type ResumeStorage,
   sanitizeCoverUrl,
 } from '@playauth/core';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   type CSSProperties,
   forwardRef,
@@ -20,7 +19,7 @@ import {
 } from 'react';
 import { en, type VodPlayerMessages } from './messages';
 import { type PlayAuthPlayerDefaults, usePlayAuthConfig } from './PlayAuthProvider';
-import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
+import type { PlayAuthOptions } from './playAuthQueryOptions';
 import { type PlayerEventProps, usePlayerEvents } from './playerEvents';
 import { playerFrameStyle } from './playerFrameStyle';
 import { useInView } from './useInView';
@@ -177,13 +176,11 @@ function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage 
  */
 export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerProps>(
   function VodPlayer(props, ref) {
-    const { videoId, load = 'eager', onError } = props;
-    const { preview } = props;
+    const { videoId, load = 'eager', onError, preview } = props;
     // Picked, not `props` whole: only these are settings (undefined ones inherit).
     const config = usePlayAuthConfig(
       Object.fromEntries(settingProps.map((key) => [key, props[key]])),
     );
-    const queryClient = useQueryClient(config.queryClient);
     const [section, setSection] = useState<HTMLElement | null>(null);
     const [container, setContainer] = useState<HTMLDivElement | null>(null);
     const [clicked, setClicked] = useState(false);
@@ -218,9 +215,11 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
     useEffect(() => {
       controller.update({ cover });
     }, [controller, cover]);
+
     // Same commit as the credential query's first fetch: the SDK never waits for the credential.
     useEffect(() => {
-      if (started) controller.preload().catch(() => {}); // build() reports a failure
+      // preload() never rejects unhandled; build() reports a failure.
+      if (started) void controller.preload();
     }, [controller, started]);
     useEffect(() => {
       if (container) controller.attach(container);
@@ -278,8 +277,9 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
               section?.focus();
             }}
             onIntent={() => {
-              queryClient.prefetchQuery(playAuthQueryOptions(videoId, config)).catch(() => {});
-              controller.preload().catch(() => {});
+              // The credential query's own fetch (cached while fresh), as prefetchQuery would.
+              query.getFresh().catch(() => {});
+              void controller.preload();
             }}
           />
         )}

@@ -34,8 +34,8 @@ export function vodPlayerErrorKind(error: unknown): VodPlayerErrorKind {
   const kind = (error as { kind?: string }).kind;
   if (code === 'Forbidden.IllegalStatus') return 'notReady';
   if (code === 'InvalidVideo.NotFound' || kind === 'notFound') return 'notFound';
-  if (code === 'SdkLoadFailed' || code === 'SdkUnavailable' || kind === 'sdk') return 'sdk';
-  if (kind === 'license' || kind === 'renewalLimit') return kind;
+  // The loader's errors (`SdkLoadFailed`, `SdkUnavailable`) are PlayerErrors of kind `sdk`.
+  if (kind === 'sdk' || kind === 'license' || kind === 'renewalLimit') return kind;
   if (error.retryable || kind === 'network') return 'unreachable';
   return 'error';
 }

@@ -49,7 +49,7 @@ export const en: VodPlayerMessages = {
   unreachable: 'The video service could not be reached. Check your connection and try again.',
   sdk: 'The video player could not be loaded.',
   license: (domain) =>
-    `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence for it.`,
+    `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
   error: 'This video could not be played.',
 };
@@ -75,7 +75,7 @@ export const zhCN: VodPlayerMessages = {
   unreachable: '无法连接视频服务，请检查网络后重试。',
   sdk: '播放器加载失败。',
   license: (domain) =>
-    `播放器缺少 ${domain} 的 License：请在 license 属性（{ domain, key }）中填写该域名的 Aliplayer License。`,
+    `播放器缺少 ${domain} 的 Aliplayer License：请设置 license 属性（{ domain, key }）。`,
   renewalLimit: '播放授权无法续期，播放已停止。',
   error: '视频无法播放。',
 };
