@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_MEDIA } from '../catalogue';
 import { MediaToolError } from '../MediaToolError';
-import { DEFAULT_RENDITIONS, prepareRenditions } from '../prepareRenditions';
+import { prepareRenditions } from '../prepareRenditions';
 
 const LD = { definition: 'LD', width: 192, height: 108, videoKbps: 80 };
 
