@@ -102,7 +102,8 @@ describe('GetPlayInfo with renditions', () => {
 
   it('echoes OutputType and refuses unknown OutputType / ResultType values', async () => {
     expect((await getPlayInfo({ OutputType: 'cdn' })).body.VideoBase.OutputType).toBe('cdn');
-    for (const query of [{ OutputType: 'ftp' }, { ResultType: 'All' }]) {
+    const bad: Record<string, string>[] = [{ OutputType: 'ftp' }, { ResultType: 'All' }];
+    for (const query of bad) {
       const { status, body } = await getPlayInfo(query);
       expect([status, body.Code]).toEqual([400, 'InvalidParameter']);
     }
