@@ -2,6 +2,7 @@ import type { EmulatorVideo } from './catalogue';
 import type { Clock } from './clock';
 import type { MediaUrlSigner } from './media';
 import type { PlayAuthGrant, PlayAuthIssuer } from './playAuthToken';
+import type { PreparedMedia } from './prepareRenditions';
 
 /** What an API action handler may read: the emulator's state for one request. */
 export interface ActionContext {
@@ -12,6 +13,8 @@ export interface ActionContext {
   videos: ReadonlyMap<string, EmulatorVideo>;
   issuer: PlayAuthIssuer;
   mediaSigner: MediaUrlSigner;
+  /** The transcoded renditions of a video's media, when the emulator made them. */
+  renditionsOf: (video: EmulatorVideo) => PreparedMedia | undefined;
   requestId: string;
 }
 

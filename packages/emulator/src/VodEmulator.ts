@@ -2,6 +2,7 @@ import type { EmulatorAccessKey, SignatureVersion } from './authenticateRequest'
 import type { EmulatorVideo } from './catalogue';
 import type { Clock } from './clock';
 import type { FaultAction, FaultRule } from './faults';
+import type { PrepareRenditionsOptions } from './prepareRenditions';
 
 /**
  * The development key pair the emulator accepts by default (and the CLI prints). Not a real
@@ -42,6 +43,13 @@ export interface VodEmulatorOptions {
   publicUrl?: string;
   /** Log one line per request (never secrets): `true` for `console.log`, or a function. */
   log?: boolean | ((line: string) => void);
+  /**
+   * Serve every `Normal` catalogue video as VOD does after transcoding: MP4 and HLS (m3u8 + TS)
+   * in several definitions (default `LD` and `SD`), made with ffmpeg at start and cached (see
+   * `prepareRenditions`). `true` for the defaults, or options. Default `false`: one MP4 per
+   * video, the committed sample itself. Start fails with a `MediaToolError` without ffmpeg.
+   */
+  renditions?: boolean | PrepareRenditionsOptions;
 }
 
 /** One request the emulator answered (or dropped), for assertions in tests. */

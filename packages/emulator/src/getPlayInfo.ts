@@ -5,6 +5,8 @@ import {
   createPlayInfoBody,
   type GetPlayInfoBody,
   isoSeconds,
+  type PlayInfoStreamInput,
+  selectPlayInfoStreams,
 } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { EmulatorError } from './EmulatorError';
@@ -13,7 +15,6 @@ import { coverUrlOf, readVideoId, requirePlayableVideo } from './requirePlayable
 /** Default and bounds of `AuthTimeout` (play-URL lifetime), seconds, as for OSS output. */
 export const AUTH_TIMEOUT = { default: 3600, min: 1, max: 2_592_000 } as const;
 
-const KNOWN_FORMATS = new Set(['mp4', 'm3u8', 'mp3', 'mpd', 'flv']);
 const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 
 function readAuthTimeout(value: string | undefined): number {
@@ -26,6 +27,20 @@ function readAuthTimeout(value: string | undefined): number {
     );
   }
   return seconds;
+}
+
+/** Reads an enumerated parameter: absent or empty gives `fallback`, another value is refused. */
+function readChoice<T extends string>(
+  params: Readonly<Record<string, string>>,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = params[name];
+  if (value === undefined || value === '') return fallback;
+  const found = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!found) throw EmulatorError.invalidParameter(name, `must be one of ${allowed.join(', ')}`);
+  return found;
 }
 
 /** Checks the PlayAuth's `AuthInfo` of a request signed with that PlayAuth's STS key. */
@@ -50,8 +65,11 @@ function checkAuthInfo(
 
 /**
  * The `GetPlayInfo` action, as the Aliplayer SDK calls it with a PlayAuth (or as a backend calls
- * it with an account key, without `AuthInfo`). Answers `VideoBase` and one MP4 stream whose
- * `PlayURL` is the emulator's media route, signed with an `auth_key` valid `AuthTimeout` seconds.
+ * it with an account key, without `AuthInfo`). Answers `VideoBase` and the video's streams
+ * (with renditions: MP4 and HLS in each definition; without: the one MP4) that `Formats` and
+ * `Definition` select, lowest definition first, each `PlayURL` on the emulator's media route
+ * signed with an `auth_key` valid `AuthTimeout` seconds. `OutputType` (`oss`/`cdn`) is echoed in
+ * `VideoBase`; `ResultType` (`Single`/`Multiple`) is checked (one transcode per stream here).
  *
  * @throws {@link EmulatorError} `MissingParameter`, `InvalidParameter`,
  * `InvalidAuthInfo.Signature` / `.ExpireTime` / `.MediaId` (403), `InvalidVideo.NotFound`,
@@ -65,26 +83,83 @@ export async function getPlayInfo(
   const videoId = readVideoId(params);
   if (principal.kind === 'playauth') checkAuthInfo(params, principal, videoId, ctx);
   const authTimeout = readAuthTimeout(params.AuthTimeout);
+  // One transcode per definition and format here, so `Single` and `Multiple` list the same.
+  readChoice(params, 'ResultType', ['Single', 'Multiple'], 'Single');
+  const outputType = readChoice(params, 'OutputType', ['oss', 'cdn'], 'oss');
   const video = requirePlayableVideo(ctx.videos, videoId);
-  // The SDK sends `Formats=` (or even "undefined") when the page sets no format: no filter then.
-  const formats = (params.Formats ?? '')
-    .toLowerCase()
-    .split(',')
-    .map((f) => f.trim())
-    .filter((f) => KNOWN_FORMATS.has(f));
   const media = video.media;
-  if (!media || (formats.length > 0 && !formats.includes('mp4'))) {
-    throw new EmulatorError(
-      'InvalidVideo.NoneStream',
-      404,
-      `The video has no stream matching the request (the emulator serves mp4 only${formats.length > 0 ? `, Formats=${formats.join(',')}` : ''}).`,
-    );
-  }
-  const { size } = await stat(media.file);
-  const path = `/media/${video.videoId}.mp4`;
+  const prepared = media ? ctx.renditionsOf(video) : undefined;
   const expiresAtSec = Math.floor(ctx.clock.now() / 1000) + authTimeout;
   const creationTime = video.creationTime ?? DEFAULT_CREATION_TIME;
   const created = Date.parse(creationTime);
+  const modificationTime = Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime;
+  const signed = (path: string) =>
+    `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`;
+  const common = (definition: string, format: string) => ({
+    jobId: createHash('md5')
+      .update(`transcode:${video.videoId}:${definition}:${format}`)
+      .digest('hex'),
+    creationTime,
+    modificationTime,
+    ...(media ? { fps: media.fps } : {}),
+  });
+  const candidates: PlayInfoStreamInput[] = [];
+  if (media && prepared) {
+    for (const r of prepared.renditions) {
+      const base = `/media/${video.videoId}/${r.definition}`;
+      const shape = { definition: r.definition, width: r.width, height: r.height };
+      candidates.push({
+        ...shape,
+        ...common(r.definition, 'mp4'),
+        format: 'mp4',
+        playUrl: signed(`${base}/video.mp4`),
+        duration: r.duration,
+        size: r.mp4Size,
+        bitrate: (r.mp4Size * 8) / 1000 / r.duration,
+      });
+      candidates.push({
+        ...shape,
+        ...common(r.definition, 'm3u8'),
+        format: 'm3u8',
+        playUrl: signed(`${base}/index.m3u8`),
+        duration: r.duration,
+        size: r.hlsSize,
+        bitrate: (r.hlsSize * 8) / 1000 / r.duration,
+      });
+    }
+  } else if (media) {
+    const { size } = await stat(media.file);
+    const definition = media.definition ?? 'SD';
+    candidates.push({
+      ...common(definition, 'mp4'),
+      playUrl: signed(`/media/${video.videoId}.mp4`),
+      format: 'mp4',
+      definition,
+      width: media.width,
+      height: media.height,
+      duration: media.duration,
+      bitrate: (size * 8) / 1000 / media.duration,
+      size,
+      // The single-MP4 catalogue keeps its historical JobId.
+      jobId: createHash('md5').update(`transcode:${video.videoId}`).digest('hex'),
+    });
+  }
+  const streams = selectPlayInfoStreams(candidates, {
+    formats: params.Formats,
+    definitions: params.Definition,
+  });
+  if (streams.length === 0) {
+    const asked = [
+      params.Formats ? `Formats=${params.Formats.slice(0, 40)}` : '',
+      params.Definition ? `Definition=${params.Definition.slice(0, 40)}` : '',
+    ].filter(Boolean);
+    const has = [...new Set(candidates.map((c) => `${c.definition}/${c.format}`))].join(', ');
+    throw new EmulatorError(
+      'InvalidVideo.NoneStream',
+      404,
+      `The video has no stream matching the request (it has ${has || 'none'}${asked.length > 0 ? `; asked ${asked.join(', ')}` : ''}).`,
+    );
+  }
   return createPlayInfoBody({
     requestId: ctx.requestId,
     video: {
@@ -94,23 +169,8 @@ export async function getPlayInfo(
       status: video.status,
       coverUrl: coverUrlOf(video, ctx.baseUrl),
       creationTime,
-      outputType: 'oss',
+      outputType,
     },
-    streams: [
-      {
-        playUrl: `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`,
-        format: 'mp4',
-        definition: media.definition ?? 'SD',
-        width: media.width,
-        height: media.height,
-        duration: media.duration,
-        bitrate: (size * 8) / 1000 / media.duration,
-        size,
-        fps: media.fps,
-        jobId: createHash('md5').update(`transcode:${video.videoId}`).digest('hex'),
-        creationTime,
-        modificationTime: Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime,
-      },
-    ],
+    streams,
   });
 }

@@ -13,13 +13,24 @@ export { type Clock, createManualClock, type ManualClock, systemClock } from './
 export { EmulatorError, type GatewayErrorBody } from './EmulatorError';
 export { createSeededRandom, type FaultAction, type FaultRule } from './faults';
 export type { GetVideoPlayAuthBody } from './getVideoPlayAuth';
+export { MediaToolError, type MediaToolErrorCode } from './MediaToolError';
 export {
   type AuthInfo,
   decodeAuthInfo,
   decodePlayAuth,
   type PlayAuthPayload,
 } from './playAuthToken';
+export {
+  DEFAULT_MEDIA_CACHE_DIR,
+  DEFAULT_RENDITIONS,
+  type PreparedMedia,
+  type PreparedRendition,
+  type PrepareRenditionsOptions,
+  prepareRenditions,
+  type RenditionSpec,
+} from './prepareRenditions';
 export { renderCoverSvg } from './renderCoverSvg';
+export { signPlaylistSegments } from './signPlaylistSegments';
 export { startVodEmulator } from './startVodEmulator';
 export {
   DEFAULT_ACCESS_KEY,

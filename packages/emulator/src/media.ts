@@ -75,18 +75,19 @@ export function parseRange(
 }
 
 /**
- * Sends `file` as `video/mp4` with Range support (`206` + `Content-Range`, `416` when
+ * Sends `file` (default as `video/mp4`) with Range support (`206` + `Content-Range`, `416` when
  * unsatisfiable) and HEAD support. Resolves with the status sent.
  */
 export async function serveMediaFile(
   req: IncomingMessage,
   res: ServerResponse,
   file: string,
+  contentType = 'video/mp4',
 ): Promise<number> {
   const { size } = await stat(file);
   const range = parseRange(req.headers.range, size);
   res.setHeader('Accept-Ranges', 'bytes');
-  res.setHeader('Content-Type', 'video/mp4');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-store');
   if (range === 'unsatisfiable') {
     res.writeHead(416, { 'Content-Range': `bytes */${size}`, 'Content-Length': 0 });

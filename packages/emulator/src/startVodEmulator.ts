@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { dirname, join } from 'node:path';
 import { createRequestId, vodRefusal } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { authenticateRequest } from './authenticateRequest';
-import { EMULATOR_VIDEOS } from './catalogue';
+import { EMULATOR_VIDEOS, type EmulatorVideo } from './catalogue';
 import { systemClock } from './clock';
 import { createNonceStore } from './createNonceStore';
 import { EmulatorError, gatewayErrorBody } from './EmulatorError';
@@ -12,10 +14,12 @@ import { getPlayInfo } from './getPlayInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
 import { createMediaUrlSigner, serveMediaFile } from './media';
 import { createPlayAuthIssuer } from './playAuthToken';
+import { type PreparedMedia, prepareRenditions } from './prepareRenditions';
 import { readApiRequest } from './readApiRequest';
 import { renderCoverSvg } from './renderCoverSvg';
 import { readVideoId, requirePlayableVideo } from './requirePlayableVideo';
 import { answerPreflight, setCorsHeaders } from './setCorsHeaders';
+import { signPlaylistSegments } from './signPlaylistSegments';
 import {
   DEFAULT_ACCESS_KEY,
   type LatencyTarget,
@@ -39,6 +43,9 @@ interface Exchange {
 
 const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
 const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
+/** A rendition file: `/media/<videoId>/<Definition>/(video.mp4 | index.m3u8 | seg-NNN.ts)`. */
+const RENDITION_PATH =
+  /^\/media\/([\w-]{1,64})\/([A-Z0-9]{1,8})\/(video\.mp4|index\.m3u8|seg-\d{3,5}\.ts)$/;
 const COVER_PATH = /^\/cover\/([\w-]{1,64})\.svg$/;
 
 function formatHost(host: string): string {
@@ -78,6 +85,17 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
   );
   const nonces = createNonceStore(clock);
   const mediaSigner = createMediaUrlSigner();
+  /** Renditions by media file (made once per file before the server listens). */
+  const renditions = new Map<string, PreparedMedia>();
+  if (options.renditions) {
+    const prepareOptions = options.renditions === true ? {} : options.renditions;
+    const files = new Set<string>();
+    for (const v of videos.values()) if (v.media && v.status === 'Normal') files.add(v.media.file);
+    // One at a time: ffmpeg uses every core already.
+    for (const file of files) renditions.set(file, await prepareRenditions(file, prepareOptions));
+  }
+  const renditionsOf = (video: EmulatorVideo) =>
+    video.media ? renditions.get(video.media.file) : undefined;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const sleepers = new Set<() => void>();
@@ -209,11 +227,11 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         answerPreflight(req, res);
         return finish(204, 'OK');
       }
-      const media = MEDIA_PATH.exec(entry.path);
+      const media = MEDIA_PATH.exec(entry.path) ?? RENDITION_PATH.exec(entry.path);
       if (media) {
         entry.action = 'media';
         entry.videoId = media[1];
-        return await handleMedia(exchange);
+        return await handleMedia(exchange, media[2], media[3]);
       }
       const cover = COVER_PATH.exec(entry.path);
       if (cover?.[1] !== undefined) {
@@ -237,7 +255,16 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     }
   }
 
-  async function handleMedia(exchange: Exchange): Promise<void> {
+  /**
+   * Serves `/media/<id>.mp4` (no `definition`) or a rendition file, after checking the
+   * `auth_key` of the request path on the emulator's clock. A playlist is answered with its
+   * segment URIs signed until the playlist's own expiry (see `signPlaylistSegments`).
+   */
+  async function handleMedia(
+    exchange: Exchange,
+    definition?: string,
+    name?: string,
+  ): Promise<void> {
     const { req, res, entry, query, finish, drop } = exchange;
     if (entry.method !== 'GET' && entry.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD, OPTIONS');
@@ -263,8 +290,33 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     if (video.status !== 'Normal') {
       throw new EmulatorError('Forbidden.IllegalStatus', 403, `The video is ${video.status}.`);
     }
+    let file = video.media.file;
+    let contentType = 'video/mp4';
+    if (definition !== undefined && name !== undefined) {
+      const rendition = renditionsOf(video)?.renditions.find((r) => r.definition === definition);
+      const known =
+        name === 'video.mp4' || name === 'index.m3u8' || rendition?.segments.includes(name);
+      if (!rendition || !known) {
+        throw new EmulatorError('InvalidVideo.NotFound', 404, 'No such media.');
+      }
+      file = name === 'video.mp4' ? rendition.mp4 : join(dirname(rendition.playlist), name);
+      if (name.endsWith('.ts')) contentType = 'video/mp2t';
+      if (name === 'index.m3u8') {
+        const expiresAtSec = Number((query.get('auth_key') ?? '').split('-')[0]);
+        const body = signPlaylistSegments(await readFile(file, 'utf8'), entry.path, (path) =>
+          mediaSigner.sign(path, expiresAtSec),
+        );
+        res.writeHead(200, {
+          'Content-Type': 'application/vnd.apple.mpegurl',
+          'Content-Length': Buffer.byteLength(body),
+          'Cache-Control': 'no-store',
+        });
+        res.end(entry.method === 'HEAD' ? undefined : body);
+        return finish(200, 'OK');
+      }
+    }
     try {
-      const status = await serveMediaFile(req, res, video.media.file);
+      const status = await serveMediaFile(req, res, file, contentType);
       finish(status, 'OK');
     } catch (error) {
       // A player that seeks aborts its previous range request: not a failure of the emulator.
@@ -323,6 +375,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       videos,
       issuer,
       mediaSigner,
+      renditionsOf,
       requestId: entry.requestId,
     };
     const answer =

@@ -9,7 +9,11 @@ export interface PlayInfo {
   Duration: string;
   /** kb/s, a decimal string as the real API sends it. */
   Bitrate: string;
+  /** `1` when the stream is encrypted, else `0`. */
   Encrypt: number;
+  /** `HLSEncryption` (standard AES-128) or `AliyunVoDEncryption`; only on encrypted streams. */
+  EncryptType?: string;
+  /** `video` or `audio`. */
   StreamType: string;
   Status: string;
   Size?: number;
@@ -52,6 +56,10 @@ export interface PlayInfoStreamInput {
   /** Bytes. */
   size?: number;
   fps?: number;
+  /** `HLSEncryption` or `AliyunVoDEncryption` for an encrypted stream. Default: not encrypted. */
+  encryptType?: 'HLSEncryption' | 'AliyunVoDEncryption';
+  /** Default `'video'`. */
+  streamType?: 'video' | 'audio';
   jobId?: string;
   creationTime?: string;
   modificationTime?: string;
@@ -111,8 +119,9 @@ export function createPlayInfoBody(input: PlayInfoBodyInput): GetPlayInfoBody {
         Height: stream.height,
         Duration: stream.duration.toFixed(3),
         Bitrate: stream.bitrate.toFixed(3),
-        Encrypt: 0,
-        StreamType: 'video',
+        Encrypt: stream.encryptType === undefined ? 0 : 1,
+        ...(stream.encryptType === undefined ? {} : { EncryptType: stream.encryptType }),
+        StreamType: stream.streamType ?? 'video',
         Status: 'Normal',
         ...(stream.size === undefined ? {} : { Size: stream.size }),
         ...(stream.fps === undefined ? {} : { Fps: String(stream.fps) }),

@@ -21,6 +21,13 @@ export { isPlayableStatus } from './isPlayableStatus';
 export type { PlayAuthToken } from './PlayAuthToken';
 export { percentEncode } from './percentEncode';
 export { rpcV2StringToSign } from './rpcV2StringToSign';
+export {
+  type PlayInfoSelection,
+  type SelectableStream,
+  selectPlayInfoStreams,
+  VOD_DEFINITIONS,
+  VOD_FORMATS,
+} from './selectPlayInfoStreams';
 export { signRpcV2 } from './signRpcV2';
 export { videoIdRefusal } from './videoIdRefusal';
 export { videoRefusal } from './videoRefusal';

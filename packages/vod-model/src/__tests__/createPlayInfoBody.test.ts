@@ -72,4 +72,19 @@ describe('createPlayInfoBody', () => {
       ModificationTime: 't1',
     });
   });
+
+  it('marks an encrypted stream with Encrypt 1 and its EncryptType, and an audio stream', () => {
+    const body = createPlayInfoBody({
+      requestId: 'R',
+      video: { videoId: 'v1', title: 'T', duration: 1, outputType: 'cdn' },
+      streams: [
+        { ...stream, format: 'm3u8', encryptType: 'HLSEncryption' },
+        { ...stream, format: 'mp3', streamType: 'audio' },
+      ],
+    });
+    const [hls, audio] = body.PlayInfoList.PlayInfo;
+    expect(hls).toMatchObject({ Encrypt: 1, EncryptType: 'HLSEncryption', StreamType: 'video' });
+    expect(audio).toMatchObject({ Encrypt: 0, StreamType: 'audio' });
+    expect(audio).not.toHaveProperty('EncryptType');
+  });
 });
