@@ -108,24 +108,21 @@ export async function getPlayInfo(
     for (const r of prepared.renditions) {
       const base = `/media/${video.videoId}/${r.definition}`;
       const shape = { definition: r.definition, width: r.width, height: r.height };
-      candidates.push({
-        ...shape,
-        ...common(r.definition, 'mp4'),
-        format: 'mp4',
-        playUrl: signed(`${base}/video.mp4`),
-        duration: r.duration,
-        size: r.mp4Size,
-        bitrate: (r.mp4Size * 8) / 1000 / r.duration,
-      });
-      candidates.push({
-        ...shape,
-        ...common(r.definition, 'm3u8'),
-        format: 'm3u8',
-        playUrl: signed(`${base}/index.m3u8`),
-        duration: r.duration,
-        size: r.hlsSize,
-        bitrate: (r.hlsSize * 8) / 1000 / r.duration,
-      });
+      const files = [
+        ['mp4', 'video.mp4', r.mp4Size],
+        ['m3u8', 'index.m3u8', r.hlsSize],
+      ] as const;
+      for (const [format, name, size] of files) {
+        candidates.push({
+          ...shape,
+          ...common(r.definition, format),
+          format,
+          playUrl: signed(`${base}/${name}`),
+          duration: r.duration,
+          size,
+          bitrate: (size * 8) / 1000 / r.duration,
+        });
+      }
     }
   } else if (media) {
     const { size } = await stat(media.file);

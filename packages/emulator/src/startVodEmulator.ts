@@ -239,20 +239,29 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         entry.videoId = cover[1];
         const video = videos.get(cover[1]);
         if (!video) throw EmulatorError.fromRefusal(vodRefusal('InvalidVideo.NotFound'));
-        const svg = renderCoverSvg(video);
-        res.writeHead(200, {
-          'Content-Type': 'image/svg+xml;charset=utf-8',
-          'Content-Length': Buffer.byteLength(svg),
-          'Cache-Control': 'no-cache',
-        });
-        res.end(entry.method === 'HEAD' ? undefined : svg);
-        return finish(200, 'OK');
+        return sendText(exchange, 'image/svg+xml;charset=utf-8', renderCoverSvg(video), 'no-cache');
       }
       return await handleApi(exchange);
     } catch (error) {
       if (error instanceof EmulatorError) return fail(error);
       throw error;
     }
+  }
+
+  /** Answers 200 with a small text body (none for HEAD). */
+  function sendText(
+    { res, entry, finish }: Exchange,
+    contentType: string,
+    body: string,
+    cacheControl: string,
+  ): void {
+    res.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': cacheControl,
+    });
+    res.end(entry.method === 'HEAD' ? undefined : body);
+    finish(200, 'OK');
   }
 
   /**
@@ -306,13 +315,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         const body = signPlaylistSegments(await readFile(file, 'utf8'), entry.path, (path) =>
           mediaSigner.sign(path, expiresAtSec),
         );
-        res.writeHead(200, {
-          'Content-Type': 'application/vnd.apple.mpegurl',
-          'Content-Length': Buffer.byteLength(body),
-          'Cache-Control': 'no-store',
-        });
-        res.end(entry.method === 'HEAD' ? undefined : body);
-        return finish(200, 'OK');
+        return sendText(exchange, 'application/vnd.apple.mpegurl', body, 'no-store');
       }
     }
     try {
