@@ -36,6 +36,13 @@ export interface PlayAuthCredential {
   videoMeta: VideoMeta;
   issuedAt: number;
   expiresAt: number;
+  /**
+   * The `MtsHlsUriToken` for HLS standard encryption, when the backend issues one
+   * (`createPlayAuthHandler({ hlsEncryption })`). Opaque; hand it to the player as
+   * `playConfig: { MtsHlsUriToken }`. It expires no later than the PlayAuth, so `expiresAt`
+   * covers both and it is renewed with the PlayAuth.
+   */
+  hlsUriToken?: string;
 }
 
 /** `GetVideoPlayAuth` response body as the API returns it (PascalCase), plus the optional
@@ -51,6 +58,8 @@ export interface GetVideoPlayAuthResponse {
     Status: VideoStatus;
   };
   AuthInfoTimeout?: number;
+  /** The HLS encryption token a backend may add (not part of VOD's answer). */
+  MtsHlsUriToken?: string;
 }
 
 /** VOD / gateway error body. */
