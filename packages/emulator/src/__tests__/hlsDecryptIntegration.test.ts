@@ -119,7 +119,7 @@ beforeEach(() => {
 });
 
 /** The PlayAuth endpoint's answer for `viewer`, parsed as the browser does. */
-async function credential(videoId = ID, viewer = 'alice') {
+async function credential(videoId: string = ID, viewer = 'alice') {
   const issuedAt = clock.now();
   const response = await playAuthHandler(
     new Request(`http://app.test/api/play-auth?VideoId=${videoId}&AuthInfoTimeout=300`, {

@@ -12,6 +12,11 @@ export interface FakeVideo {
   playUrl?: string;
   /** Stream format. Default from the play URL's extension (`m3u8` or `mp4`). */
   format?: string;
+  /**
+   * `'HLSEncryption'`: the stream is reported encrypted (`Encrypt: 1`, `EncryptType`), as the
+   * emulator's encrypted video is. Default: clear.
+   */
+  encryptType?: 'HLSEncryption' | 'AliyunVoDEncryption';
 }
 
 /** Videos by id, or a list of videos with their `videoId`. */
