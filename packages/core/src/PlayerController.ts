@@ -201,7 +201,7 @@ export class PlayerController {
       this.#fail(
         new PlayAuthError(
           'VideoIdMismatch',
-          `renew() got a credential for ${credential.videoId} while ${videoId} is loaded: use switch(credential).`,
+          `renew(): credential for ${credential.videoId}, ${videoId} loaded: use switch(credential).`,
         ),
       );
       return;

@@ -138,7 +138,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP ('unsafe-eval'), then retry.`,
+    `Aliplayer SDK not loaded from ${what}: check network, URL and CSP ('unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -211,7 +211,7 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       }
       // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
       element.remove();
-      reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
+      reject(loadFailed(url, error ?? new Error('no window.Aliplayer')));
     };
     const { signal } = listening;
     element.addEventListener('load', () => settle(), { signal });
@@ -265,7 +265,7 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   }
   const ctor = globalConstructor();
   if (ctor) return ctor;
-  throw loadFailed('the loader function', new Error('no constructor and no window.Aliplayer'));
+  throw loadFailed('the loader function', new Error('no constructor, no window.Aliplayer'));
 }
 
 /**
@@ -297,7 +297,7 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
     return Promise.reject(
       new PlayerError(
         'SdkUnavailable',
-        'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
+        'Aliplayer needs a browser: create players in effects, not in SSR.',
         { kind: 'sdk', retryable: false },
       ),
     );

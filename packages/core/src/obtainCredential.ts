@@ -35,7 +35,7 @@ export async function obtainCredential(
   if (isExpired(credential, source.now())) {
     throw new PlayAuthError(
       'Expired',
-      `getCredential('${videoId}') returned an expired credential.`,
+      `getCredential('${videoId}') returned an expired one.`,
       { retryable: true },
     );
   }
