@@ -36,21 +36,6 @@ import {
 
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
-/** Events the controller itself listens to; they stay bridged while a player exists. */
-const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
-  /* @__PURE__ */ new Set<AliplayerEventName>([
-    'playInfoLoaded',
-    'ready',
-    'playing',
-    'pause',
-    'ended',
-    'error',
-    'authkeyexpired',
-    'canplay',
-    'timeupdate',
-    'autoPlayPrevented',
-  ]);
-
 /** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
 function inRange(method: string, value: number, min: number, max: number): number {
   if (value >= min && value <= max) return value;
@@ -112,8 +97,46 @@ export class PlayerController {
   #savedAt = 0;
   readonly #playback: PlaybackKeeper;
   readonly #store = new SnapshotStore();
-  readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
-    this.#handleInternal(player, event),
+  /** The SDK events the controller itself handles; they stay bridged while a player exists. */
+  readonly #internal: {
+    [N in AliplayerEventName]?: (player: Aliplayer, event: AliplayerEvent<N>) => void;
+  } = {
+    playInfoLoaded: () => this.#store.set({ sourceLoaded: true }),
+    ready: () => this.#onReady(),
+    playing: (player) => {
+      this.#playback.observe('playing', player);
+      this.#store.set({
+        playbackStarted: true,
+        autoplayBlocked: false,
+        ...(!this.#playback.restoring && { status: 'playing', error: undefined }),
+      });
+    },
+    pause: (player) => this.#onStop(player, 'pause'),
+    ended: (player) => this.#onStop(player, 'ended'),
+    error: (_, event) => this.#onError(event.paramData),
+    authkeyexpired: () => this.#renewAutomatically('expired'),
+    canplay: (player) => {
+      const restored = this.#playback.restoreOnCanPlay(player);
+      if (restored) {
+        this.#store.set({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+      } else if (this.#startAt) player.seek(this.#startAt);
+      this.#startAt = 0;
+    },
+    timeupdate: (player) => {
+      this.#playback.observe('timeupdate', player);
+      this.#saveResume(player);
+      const { preview } = this.#options;
+      // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
+      if (preview && player.getCurrentTime() >= preview) {
+        player.pause();
+        this.#store.set({ previewEnded: true });
+      }
+    },
+    autoPlayPrevented: () => this.#store.set({ autoplayBlocked: true }),
+  };
+  readonly #events = new PlayerEventBridge(
+    new Set(Object.keys(this.#internal) as AliplayerEventName[]),
+    (player, event) => this.#internal[event.type]?.(player, event as never),
   );
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
@@ -420,65 +443,13 @@ export class PlayerController {
     }
   }
 
-  #handleInternal(player: Aliplayer, event: AliplayerEvent): void {
+  #onStop(player: Aliplayer, type: 'pause' | 'ended'): void {
     const restoring = this.#playback.restoring;
     const status = this.#store.get().status;
-    switch (event.type) {
-      case 'playInfoLoaded':
-        this.#store.set({ sourceLoaded: true });
-        break;
-      case 'ready':
-        this.#onReady();
-        break;
-      case 'playing':
-        this.#playback.observe('playing', player);
-        this.#store.set(
-          restoring
-            ? { playbackStarted: true, autoplayBlocked: false }
-            : {
-                playbackStarted: true,
-                autoplayBlocked: false,
-                status: 'playing',
-                error: undefined,
-              },
-        );
-        break;
-      case 'autoPlayPrevented':
-        this.#store.set({ autoplayBlocked: true });
-        break;
-      case 'pause':
-      case 'ended':
-        this.#saveResume(player, event.type);
-        this.#playback.observe(event.type, player);
-        if (!restoring && !this.#awaitingCredential && status !== 'error') {
-          this.#store.set({ status: event.type === 'pause' ? 'paused' : 'ended' });
-        }
-        break;
-      case 'timeupdate': {
-        this.#playback.observe('timeupdate', player);
-        this.#saveResume(player);
-        const { preview } = this.#options;
-        // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
-        if (preview && player.getCurrentTime() >= preview) {
-          player.pause();
-          this.#store.set({ previewEnded: true });
-        }
-        break;
-      }
-      case 'canplay': {
-        const restored = this.#playback.restoreOnCanPlay(player);
-        if (restored) {
-          this.#store.set({ status: restored.playing ? 'playing' : 'paused', error: undefined });
-        } else if (this.#startAt) player.seek(this.#startAt);
-        this.#startAt = 0;
-        break;
-      }
-      case 'authkeyexpired':
-        this.#renewAutomatically('expired');
-        break;
-      case 'error':
-        this.#onError((event as AliplayerEvent<'error'>).paramData);
-        break;
+    this.#saveResume(player, type);
+    this.#playback.observe(type, player);
+    if (!restoring && !this.#awaitingCredential && status !== 'error') {
+      this.#store.set({ status: type === 'pause' ? 'paused' : 'ended' });
     }
   }
 
