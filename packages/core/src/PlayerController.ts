@@ -215,7 +215,7 @@ export class PlayerController {
       this.#fail(
         new PlayAuthError(
           'InvalidParameter',
-          'renew() needs a video: call load(credential) first.',
+          'renew(): call load(credential) first.',
         ),
       );
       return;

@@ -21,7 +21,7 @@ export async function obtainCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `${videoId} needs a new credential (${reason}): pass getCredential or call renew(credential).`,
+      `${videoId} needs a credential (${reason}): pass getCredential or call renew(credential).`,
       { retryable: true },
     );
   }
