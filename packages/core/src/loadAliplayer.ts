@@ -70,7 +70,6 @@ interface ScriptPlan {
 
 const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
 const loads = new Map<unknown, Promise<AliplayerConstructor>>();
-const preloaded = new Set<string>();
 
 function isConstructor(source: AliplayerConstructor | Loader): source is AliplayerConstructor {
   if (typeof (source as AliplayerConstructor).getVersion === 'function') return true;
@@ -221,15 +220,13 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
 }
 
 /**
- * Adds `<link rel="preload" as="script">` for the PlayAuth module of a script source, once per
- * URL, unless the page already has it (a link, its script, or the module's global).
+ * Adds `<link rel="preload" as="script">` for the PlayAuth module of a script source unless the
+ * page already has it (such a link, its script, or the module's global): once per URL.
  */
 function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefined): void {
   const prefix = aliplayerAssetPrefix(source);
   if (!prefix) return;
   const url = `${prefix}/${ALIPLAYER_PLAYAUTH_MODULE}`;
-  if (preloaded.has(url)) return;
-  preloaded.add(url);
   if ((globalThis as { _apesrap?: unknown })._apesrap !== undefined) return;
   if (findElement(document.scripts, url)) return;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
@@ -318,5 +315,4 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
 /** Forgets every load, so the next {@link loadAliplayer} starts over. For tests. */
 export function resetAliplayerLoader(): void {
   loads.clear();
-  preloaded.clear();
 }
