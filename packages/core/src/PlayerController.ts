@@ -97,10 +97,8 @@ export class PlayerController {
   #savedAt = 0;
   readonly #playback: PlaybackKeeper;
   readonly #store = new SnapshotStore();
-  /** The SDK events the controller itself handles; they stay bridged while a player exists. */
-  readonly #internal: {
-    [N in AliplayerEventName]?: (player: Aliplayer, event: AliplayerEvent<N>) => void;
-  } = {
+  /** The SDK events the controller itself handles (bridged while a player exists), then the app's. */
+  readonly #events = new PlayerEventBridge({
     playInfoLoaded: () => this.#store.set({ sourceLoaded: true }),
     ready: () => this.#onReady(),
     playing: (player) => {
@@ -133,11 +131,7 @@ export class PlayerController {
       }
     },
     autoPlayPrevented: () => this.#store.set({ autoplayBlocked: true }),
-  };
-  readonly #events = new PlayerEventBridge(
-    new Set(Object.keys(this.#internal) as AliplayerEventName[]),
-    (player, event) => this.#internal[event.type]?.(player, event as never),
-  );
+  });
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
   constructor(options: PlayerControllerOptions = {}) {
@@ -212,12 +206,7 @@ export class PlayerController {
     if (this.#store.get().status === 'disposed') return;
     const videoId = this.#credential?.videoId ?? credential?.videoId;
     if (!videoId) {
-      this.#fail(
-        new PlayAuthError(
-          'InvalidParameter',
-          'renew(): call load(credential) first.',
-        ),
-      );
+      this.#fail(new PlayAuthError('InvalidParameter', 'renew(): call load(credential) first.'));
       return;
     }
     if (credential && credential.videoId !== videoId) {

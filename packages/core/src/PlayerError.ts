@@ -84,27 +84,14 @@ export interface PlayerErrorContext {
 
 type KnownCode = [kind: PlayerErrorKind, what?: string, todo?: string, retryable?: boolean];
 
-const refusedUrl: KnownCode = [
-  'media',
-  'The play URL was refused',
-  'renew and retry',
-];
+const refusedUrl: KnownCode = ['media', 'The play URL was refused', 'renew and retry'];
 
 /** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default: yes, no for licence errors). */
 const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
   4002: ['credential', 'The PlayAuth expired or was rejected', 'renew'],
-  4012: [
-    'credential',
-    'The PlayAuth could not be decoded',
-    'pass it unchanged',
-    false,
-  ],
+  4012: ['credential', 'The PlayAuth could not be decoded', 'pass it unchanged', false],
   4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew'],
-  4500: [
-    'notFound',
-    'Video not found or VOD server error',
-    'check the VideoId and region',
-  ],
+  4500: ['notFound', 'Video not found or VOD server error', 'check the VideoId and region'],
   4400: refusedUrl,
   4025: refusedUrl,
   4016: ['network', 'The network failed', 'retry when online'],

@@ -33,11 +33,9 @@ export async function obtainCredential(
     );
   }
   if (isExpired(credential, source.now())) {
-    throw new PlayAuthError(
-      'Expired',
-      `getCredential('${videoId}') returned an expired one.`,
-      { retryable: true },
-    );
+    throw new PlayAuthError('Expired', `getCredential('${videoId}') returned an expired one.`, {
+      retryable: true,
+    });
   }
   return credential;
 }
