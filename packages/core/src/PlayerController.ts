@@ -84,7 +84,6 @@ export class PlayerController {
   #credential: PlayAuthCredential | undefined;
   #mount: PlayerMount | undefined;
   #mounts = 0;
-  #sdk: Promise<AliplayerConstructor> | undefined;
   /** Bumped by every teardown: async steps of an older generation stop. */
   #generation = 0;
   /** Bumped by every renew/switch and by errors: superseded operations stop. */
@@ -151,14 +150,10 @@ export class PlayerController {
    * early so the SDK loads while the credential is fetched. Never rejects unhandled.
    */
   preload(): Promise<AliplayerConstructor> {
-    if (!this.#sdk) {
-      const promise = loadAliplayer(this.#options.sdk);
-      this.#sdk = promise;
-      promise.catch(() => {
-        if (this.#sdk === promise) this.#sdk = undefined;
-      });
-    }
-    return this.#sdk;
+    // loadAliplayer shares a load per source and forgets a failed one.
+    const promise = loadAliplayer(this.#options.sdk);
+    promise.catch(() => {});
+    return promise;
   }
 
   /**
@@ -255,7 +250,6 @@ export class PlayerController {
     const changed = changedOptions(this.#options, options);
     if (changed.length === 0) return;
     this.#options = { ...this.#options, ...options };
-    if (changed.includes('sdk')) this.#sdk = undefined;
     const player = this.player;
     if (!player) return;
     if (changed.some((key) => INIT_ONLY_OPTIONS.has(key))) {
