@@ -181,7 +181,6 @@ function addLink(
 function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let script = findElement(document.scripts, url);
-    const existing = script !== undefined;
     if (script && script.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
       const value = loaded();
@@ -196,6 +195,8 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       script.async = true;
       if (nonce) script.setAttribute('nonce', nonce);
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
+      // Its load event comes in a later task: the listeners below are in time.
+      document.head.appendChild(script);
     }
     const element = script;
     // Both listeners go at once, whichever event comes first.
@@ -215,7 +216,6 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
     const { signal } = listening;
     element.addEventListener('load', () => settle(), { signal });
     element.addEventListener('error', settle, { signal });
-    if (!existing) document.head.appendChild(element);
   });
 }
 
