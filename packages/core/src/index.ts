@@ -42,6 +42,7 @@ export {
   resetAliplayerLoader,
 } from './loadAliplayer';
 export type {
+  GetVideoInfoResponse,
   GetVideoPlayAuthResponse,
   PlayAuthCredential,
   VideoMeta,
@@ -89,5 +90,6 @@ export {
   resumeLimit,
   writeResumePosition,
 } from './resumePlayback';
+export { toVideoMeta } from './toVideoMeta';
 export { assertValidVideoId, isValidVideoId } from './videoId';
 export { isRetryableVodError } from './vodErrors';
