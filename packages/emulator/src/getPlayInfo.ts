@@ -9,13 +9,12 @@ import {
   selectPlayInfoStreams,
 } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
+import { DEFAULT_CREATION_TIME } from './catalogue';
 import { EmulatorError } from './EmulatorError';
 import { coverUrlOf, readVideoId, requirePlayableVideo } from './requirePlayableVideo';
 
 /** Default and bounds of `AuthTimeout` (play-URL lifetime), seconds, as for OSS output. */
 export const AUTH_TIMEOUT = { default: 3600, min: 1, max: 2_592_000 } as const;
-
-const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 
 function readAuthTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return AUTH_TIMEOUT.default;

@@ -1,0 +1,31 @@
+import { createVideoInfoBody, type GetVideoInfoBody, vodRefusal } from '@playauth/vod-model';
+import type { ActionContext } from './ActionContext';
+import { DEFAULT_CREATION_TIME } from './catalogue';
+import { EmulatorError } from './EmulatorError';
+import { coverUrlOf, readVideoId } from './requirePlayableVideo';
+
+/**
+ * The `GetVideoInfo` action: a catalogue video's metadata (title, duration, cover, status,
+ * creation time), for any status: it mints nothing, so unlike GetVideoPlayAuth a `Transcoding`
+ * or `Blocked` video answers too.
+ *
+ * @throws {@link EmulatorError} `MissingParameter`, `InvalidParameter`, `InvalidVideo.NotFound`.
+ */
+export function getVideoInfo(
+  params: Readonly<Record<string, string>>,
+  ctx: ActionContext,
+): GetVideoInfoBody {
+  const video = ctx.videos.get(readVideoId(params));
+  if (!video) throw EmulatorError.fromRefusal(vodRefusal('InvalidVideo.NotFound'));
+  return createVideoInfoBody({
+    requestId: ctx.requestId,
+    video: {
+      videoId: video.videoId,
+      title: video.title,
+      duration: video.duration,
+      status: video.status,
+      coverUrl: coverUrlOf(video, ctx.baseUrl),
+      creationTime: video.creationTime ?? DEFAULT_CREATION_TIME,
+    },
+  });
+}
