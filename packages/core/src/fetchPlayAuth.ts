@@ -78,7 +78,7 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     // `location` only exists in browsers; elsewhere a relative endpoint needs `origin`.
     url = new URL(endpoint, globalThis.location?.href ?? options.origin);
   } catch {
-    throw new PlayAuthError('InvalidParameter', `Not an absolute URL: ${endpoint} (set origin)`);
+    throw new PlayAuthError('InvalidParameter', `Not a URL: ${endpoint} (origin?)`);
   }
   url.searchParams.set('VideoId', videoId);
   url.searchParams.set('AuthInfoTimeout', `${authInfoTimeout}`);

@@ -1,7 +1,8 @@
 import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
+import { sanitizeCoverUrl } from './coverUrl';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
-import { isObject, readVideoMeta } from './readVideoMeta';
+import { readSeconds } from './readSeconds';
 import { isRetryableVodError } from './vodErrors';
 
 /** What {@link parsePlayAuthResponse} needs to know about the request that produced the body. */
@@ -14,14 +15,17 @@ export interface ParsePlayAuthContext {
   issuedAt: number;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
  * Validates a verbatim `GetVideoPlayAuth` response body (PascalCase, as VOD returns it, plus the
  * optional `AuthInfoTimeout` a backend may add) and returns the camelCase credential.
  *
  * Rules: `PlayAuth` non-empty string; `RequestId` string; `VideoMeta` object with `Title`
- * string, `Duration` a non-negative finite number or decimal string (`"12.5"`), `Status` string,
+ * string, `Duration` a non-negative finite number or decimal string (`"12.5"`, {@link readSeconds}), `Status` string,
  * optional `VideoId` string that must equal the requested id, optional `CoverURL` kept only if
- * `http:`/`https:` (`sanitizeCoverUrl`). Unknown fields are ignored.
+ * `http:`/`https:` (see {@link sanitizeCoverUrl}). Unknown fields are ignored.
  * `expiresAt = issuedAt + min(requested, AuthInfoTimeout) * 1000`, where the body's
  * `AuthInfoTimeout` counts only when it is a positive number (a backend may grant less).
  *
@@ -75,8 +79,12 @@ export function parsePlayAuthResponse(
   check(isObject(body), 'body', 'a JSON object');
   check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth', 'a non-empty string');
   check(requestId !== undefined, 'RequestId', 'a string');
-  const videoMeta = readVideoMeta(meta, 'VideoMeta', check);
-  const id = meta.VideoId;
+  check(isObject(meta), 'VideoMeta', 'an object');
+  const { Title: title, Status: videoStatus, VideoId: id, Duration } = meta;
+  const duration = readSeconds(Duration);
+  check(typeof title === 'string', 'VideoMeta.Title', 'a string');
+  check(duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
+  check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
   if (id !== undefined && id !== videoId) {
     check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
     throw fail('VideoIdMismatch', `PlayAuth for ${id}, not ${videoId}: fix the backend`);
@@ -84,11 +92,12 @@ export function parsePlayAuthResponse(
   const requested = clampAuthInfoTimeout(context.authInfoTimeout);
   const seconds =
     typeof granted === 'number' && granted > 0 ? Math.min(requested, granted) : requested;
+  const coverUrl = sanitizeCoverUrl(meta.CoverURL);
   return {
     videoId,
     playAuth: PlayAuth,
     requestId: RequestId,
-    videoMeta: { videoId, ...videoMeta },
+    videoMeta: { videoId, title, duration, ...(coverUrl && { coverUrl }), status: videoStatus },
     issuedAt,
     expiresAt: issuedAt + seconds * 1000,
   };

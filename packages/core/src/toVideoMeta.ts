@@ -1,18 +1,19 @@
+import { sanitizeCoverUrl } from './coverUrl';
 import type { VideoMeta } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
-import { isObject, readVideoMeta } from './readVideoMeta';
+import { readSeconds } from './readSeconds';
 import { isValidVideoId } from './videoId';
 
 /**
  * The {@link VideoMeta} of a `GetVideoInfo` answer (`@playauth/server`'s `vod.getVideoInfo()`),
- * validated like the `VideoMeta` of a credential: `Title` and `Status` strings, `Duration` a
- * number >= 0 (a decimal string is read; absent, as before VOD has analysed an upload, is `0`),
- * `CoverURL` kept only if it is an http(s) URL, so it is safe as an `<img src>`. What it returns
- * holds no credential: render it on the server, cache it, put it in static HTML, and pass it to
- * `<VodPlayer meta>`.
+ * read by the rules `parsePlayAuthResponse` applies to a credential's `VideoMeta`: `Title` and
+ * `Status` strings, `Duration` a number >= 0 or a decimal string ({@link readSeconds}; absent,
+ * as before VOD has analysed an upload, is `0`), `CoverURL` kept only if it is an http(s) URL
+ * ({@link sanitizeCoverUrl}), so it is safe as an `<img src>`. The result holds no credential:
+ * render it on the server, cache it, put it in static HTML, pass it to `<VodPlayer meta>`.
  *
  * @param body - The `GetVideoInfo` answer body (`{ RequestId, Video: { VideoId, Title, ... } }`).
- * @returns `{ videoId, title, duration, coverUrl?, status }`; unknown fields are dropped.
+ * @returns `{ videoId, title, duration, coverUrl?, status }`; other fields are dropped.
  * @throws {@link PlayAuthError} `InvalidResponse` naming the first malformed field (with the
  * body's `RequestId` when it has one), e.g. when handed a `GetVideoPlayAuth` answer or an error
  * body instead.
@@ -34,8 +35,13 @@ export function toVideoMeta(body: unknown): VideoMeta {
       );
     }
   };
-  check(isObject(Video), 'Video', 'an object');
-  const meta = readVideoMeta({ Duration: 0, ...Video }, 'Video', check);
-  check(isValidVideoId(Video.VideoId), 'Video.VideoId', 'a VideoId ([A-Za-z0-9_-]{1,64})');
-  return { videoId: Video.VideoId, ...meta };
+  check(typeof Video === 'object' && Video !== null && !Array.isArray(Video), 'Video', 'an object');
+  const { VideoId: videoId, Title: title, Status: status, Duration = 0, CoverURL } = Video;
+  const duration = readSeconds(Duration);
+  check(isValidVideoId(videoId), 'Video.VideoId', 'a VideoId ([A-Za-z0-9_-]{1,64})');
+  check(typeof title === 'string', 'Video.Title', 'a string');
+  check(duration >= 0, 'Video.Duration', 'a number >= 0');
+  check(typeof status === 'string', 'Video.Status', 'a string');
+  const coverUrl = sanitizeCoverUrl(CoverURL);
+  return { videoId, title, duration, ...(coverUrl && { coverUrl }), status };
 }
