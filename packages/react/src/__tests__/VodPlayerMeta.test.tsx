@@ -181,7 +181,7 @@ describe('VodPlayer with a credential prefetched on the server', () => {
     await waitFor(() => expect(view.getByRole('region').dataset.status).toBe('ready'));
     expect(requests).toEqual(['v1']);
     expect(FakeAliplayer.latest?.getOptions().playauth).toBe(
-      (state.queries[0]?.state.data as { playAuth: string }).playAuth,
+      (state.queries[0]?.state.data as { playAuth: string } | undefined)?.playAuth,
     );
     expect(recoverable).not.toHaveBeenCalled();
     unmount();
