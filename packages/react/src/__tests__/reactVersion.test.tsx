@@ -14,13 +14,14 @@ const expected =
     ? '18.'
     : '19.';
 
+function Probe() {
+  const { status } = useQuery({ queryKey: ['probe'], queryFn: () => 1, enabled: false });
+  return <p>{`${version} ${status}`}</p>;
+}
+
 it(`renders with React ${expected}x, one copy for every library`, () => {
   expect(version.startsWith(expected)).toBe(true);
   expect(domVersion).toBe(version);
-  function Probe() {
-    const { status } = useQuery({ queryKey: ['probe'], queryFn: () => 1, enabled: false });
-    return <p>{`${version} ${status}`}</p>;
-  }
   render(
     <PlayAuthProvider>
       <Probe />
