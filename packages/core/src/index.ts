@@ -81,6 +81,7 @@ export {
   RENEWAL_ERROR_CODES,
   RenewalPolicy,
 } from './RenewalPolicy';
+export { readSeconds } from './readSeconds';
 export {
   localStorageResume,
   RESUME_END_MARGIN,
