@@ -1,8 +1,7 @@
 import { createVideoInfoBody, type GetVideoInfoBody, vodRefusal } from '@playauth/vod-model';
 import type { ActionContext } from './ActionContext';
-import { DEFAULT_CREATION_TIME } from './catalogue';
 import { EmulatorError } from './EmulatorError';
-import { coverUrlOf, readVideoId } from './requirePlayableVideo';
+import { describeVideo, readVideoId } from './requirePlayableVideo';
 
 /**
  * The `GetVideoInfo` action: a catalogue video's metadata (title, duration, cover, status,
@@ -19,13 +18,6 @@ export function getVideoInfo(
   if (!video) throw EmulatorError.fromRefusal(vodRefusal('InvalidVideo.NotFound'));
   return createVideoInfoBody({
     requestId: ctx.requestId,
-    video: {
-      videoId: video.videoId,
-      title: video.title,
-      duration: video.duration,
-      status: video.status,
-      coverUrl: coverUrlOf(video, ctx.baseUrl),
-      creationTime: video.creationTime ?? DEFAULT_CREATION_TIME,
-    },
+    video: describeVideo(video, ctx.baseUrl),
   });
 }
