@@ -61,7 +61,7 @@ export interface VodEmulatorOptions {
 
 /** One request the emulator answered (or dropped), for assertions in tests. */
 export interface RecordedRequest {
-  /** `GetVideoPlayAuth`, `GetPlayInfo`, `Decrypt` (KMS), `media`, `cover`, `preflight`, or the unknown action. */
+  /** `GetVideoPlayAuth`, `GetVideoInfo`, `GetPlayInfo`, `Decrypt` (KMS), `media`, `cover`, `preflight`, or the unknown action. */
   action: string;
   videoId?: string;
   /** `OK`, an error code, or `ConnectionDropped`. */

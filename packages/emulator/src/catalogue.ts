@@ -40,7 +40,7 @@ export interface EmulatorVideo {
   coverUrl?: string;
   /** What GetPlayInfo hands out. Without it a `Normal` video answers `InvalidVideo.NoneStream`. */
   media?: EmulatorMedia;
-  /** ISO UTC creation time. Default `'2026-01-05T08:00:00Z'`. */
+  /** ISO UTC creation time. Default {@link DEFAULT_CREATION_TIME}. */
   creationTime?: string;
   /**
    * `'HLSEncryption'`: transcoded with HLS standard encryption (AES-128), as a VOD encryption
@@ -50,6 +50,9 @@ export interface EmulatorVideo {
    */
   encryption?: 'HLSEncryption';
 }
+
+/** `CreationTime` reported for a catalogue video that states none. */
+export const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 
 const mediaFile = (name: string) => fileURLToPath(new URL(`../media/${name}`, import.meta.url));
 

@@ -12,6 +12,7 @@ import { createNonceStore } from './createNonceStore';
 import { EmulatorError, gatewayErrorBody } from './EmulatorError';
 import { createFaultInjector } from './faults';
 import { getPlayInfo } from './getPlayInfo';
+import { getVideoInfo } from './getVideoInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
 import { kmsDecrypt } from './kmsDecrypt';
 import { createMediaUrlSigner, serveMediaFile } from './media';
@@ -47,6 +48,7 @@ interface Exchange {
 /** The API version of each action: VOD's, and KMS's `Decrypt` (one origin serves both here). */
 const API_ACTIONS = new Map([
   ['GetVideoPlayAuth', VOD_API_VERSION],
+  ['GetVideoInfo', VOD_API_VERSION],
   ['GetPlayInfo', VOD_API_VERSION],
   ['Decrypt', KMS_API_VERSION],
 ]);
@@ -81,9 +83,9 @@ function formatHost(host: string): string {
 }
 
 /**
- * Starts a local ApsaraVideo VOD emulator: `GetVideoPlayAuth` (V3 and V2 signatures),
- * `GetPlayInfo` (as the Aliplayer SDK sends it, at any path), a media route with Range and
- * expiring `auth_key`s, SVG covers, fault injection and a request log.
+ * Starts a local ApsaraVideo VOD emulator: `GetVideoPlayAuth` and `GetVideoInfo` (V3 and V2
+ * signatures), `GetPlayInfo` (as the Aliplayer SDK sends it, at any path), a media route with
+ * Range and expiring `auth_key`s, SVG covers, fault injection and a request log.
  *
  * @example
  * ```ts
@@ -424,7 +426,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       throw new EmulatorError(
         'InvalidAction.NotFound',
         404,
-        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth, GetPlayInfo (VOD ${VOD_API_VERSION}) and Decrypt (KMS ${KMS_API_VERSION}).`,
+        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth, GetVideoInfo, GetPlayInfo (VOD ${VOD_API_VERSION}) and Decrypt (KMS ${KMS_API_VERSION}).`,
       );
     }
     if ((await disturb(action as LatencyTarget, params.VideoId)) === 'drop') return drop();
@@ -458,9 +460,11 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     const answer =
       action === 'GetVideoPlayAuth'
         ? getVideoPlayAuth(params, ctx)
-        : action === 'Decrypt'
-          ? kmsDecrypt(params, kms, entry.requestId)
-          : await getPlayInfo(params, principal, ctx);
+        : action === 'GetVideoInfo'
+          ? getVideoInfo(params, ctx)
+          : action === 'Decrypt'
+            ? kmsDecrypt(params, kms, entry.requestId)
+            : await getPlayInfo(params, principal, ctx);
     sendJson(res, 200, answer);
     finish(200, 'OK');
   }

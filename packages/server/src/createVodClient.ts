@@ -1,4 +1,5 @@
 import {
+  type GetVideoInfoResponse,
   type GetVideoPlayAuthResponse,
   isValidAuthInfoTimeout,
   isValidVideoId,
@@ -23,7 +24,7 @@ export type VodCredentials = AcsCredentials;
  */
 export type VodCredentialsProvider = AcsCredentialsProvider;
 
-/** Options of {@link createVodClient} (shared with `createKmsClient`). */
+/** Options of {@link createVodClient} (the same transport options as `createKmsClient`'s). */
 export interface CreateVodClientOptions extends AcsClientOptions {
   /** Region the videos are stored in. Default `cn-shanghai`. Call the region of the video. */
   region?: string;
@@ -42,6 +43,12 @@ export interface GetVideoPlayAuthParams {
   authInfoTimeout?: number;
 }
 
+/** Parameters of `GetVideoInfo`. */
+export interface GetVideoInfoParams {
+  /** The VOD VideoId: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  videoId: string;
+}
+
 /** Per-call options of {@link VodClient}. */
 export interface VodCallOptions {
   /** Aborts the call, including retries and backoff waits; it rejects with the signal's reason. */
@@ -55,9 +62,9 @@ export interface VodClient {
   /** The region the client was created for. */
   readonly region: string;
   /**
-   * Longest a `getVideoPlayAuth` call may take, every attempt and backoff wait included, in
-   * milliseconds: `timeoutMs × (maxRetries + 1)` plus the longest waits between attempts.
-   * `createPlayAuthHandler` derives its default deadline from it.
+   * Longest a call (`getVideoPlayAuth`, `getVideoInfo`) may take, every attempt and backoff wait
+   * included, in milliseconds: `timeoutMs × (maxRetries + 1)` plus the longest waits between
+   * attempts. `createPlayAuthHandler` derives its default deadline from it.
    */
   readonly budgetMs?: number;
   /**
@@ -68,18 +75,42 @@ export interface VodClient {
     params: GetVideoPlayAuthParams,
     options?: VodCallOptions,
   ): Promise<GetVideoPlayAuthResponse>;
+  /**
+   * Calls `GetVideoInfo` (the video's title, duration, cover, status; no credential) and returns
+   * its JSON body as VOD sent it. Signed, timed out and retried exactly as `getVideoPlayAuth`;
+   * the RAM policy must allow `vod:GetVideoInfo`. Turn it into a `VideoMeta` with `toVideoMeta`
+   * (`@playauth/core`) for server-rendered covers and titles that embed no PlayAuth.
+   * @throws {@link VodApiError} after retries are exhausted or for a non-retryable error
+   * (`InvalidVideo.NotFound` for an unknown id; unlike GetVideoPlayAuth, any status answers).
+   * @example
+   * ```ts
+   * const meta = toVideoMeta(await vod.getVideoInfo({ videoId }));
+   * ```
+   */
+  getVideoInfo(params: GetVideoInfoParams, options?: VodCallOptions): Promise<GetVideoInfoResponse>;
 }
 
-const VOD_HINTS = {
+/** The VOD actions the client calls, each with the field that marks its success body. */
+const ACTIONS = {
+  GetVideoPlayAuth: 'VideoMeta',
+  GetVideoInfo: 'Video',
+} as const;
+type VodAction = keyof typeof ACTIONS;
+
+const isRecord = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const hintsFor = (action: VodAction) => ({
   notFound:
     'the VideoId does not exist in this account and region (is the client set to the region of the video?)',
   illegalStatus: 'the video is not playable yet (uploading, transcoding, in review or blocked)',
-  throttling: 'the account-wide GetVideoPlayAuth limit was hit; coalesce requests and retry later',
+  throttling: `the account-wide ${action} limit was hit; coalesce requests and retry later`,
   parameter: 'the request parameters were refused',
-};
+});
 
 /**
- * Creates a client for the one VOD call playauth needs, `GetVideoPlayAuth`, signed with
+ * Creates a client for the VOD calls playauth needs, `GetVideoPlayAuth` (a credential for the
+ * browser) and `GetVideoInfo` (metadata for server rendering, no credential), signed with
  * signature V3 (Web Crypto, `fetch`; no SDK, no `node:` modules).
  *
  * Every attempt is signed anew (fresh date and nonce, fresh credentials from a provider) and
@@ -96,6 +127,7 @@ const VOD_HINTS = {
  *
  * const vod = createVodClient(fromEnv()); // ALIBABA_CLOUD_ACCESS_KEY_ID, ..._SECRET, VOD_REGION
  * const { PlayAuth, VideoMeta } = await vod.getVideoPlayAuth({ videoId, authInfoTimeout: 600 });
+ * const { Video } = await vod.getVideoInfo({ videoId }); // Title, Duration, CoverURL, Status
  * ```
  */
 export function createVodClient(options: CreateVodClientOptions): VodClient {
@@ -106,41 +138,58 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
     serviceName: 'an ApsaraVideo VOD API endpoint',
     owner: "VOD's",
   });
+
+  async function call<T>(
+    action: VodAction,
+    videoId: string,
+    params: Record<string, string | number | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    if (!isValidVideoId(videoId)) {
+      throw new VodApiError(
+        'InvalidParameter',
+        'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
+      );
+    }
+    // Parameters in the query string, sorted and RFC 3986 encoded, as the official client sends RPC calls.
+    const query = Object.entries({ ...params, VideoId: videoId })
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => `${percentEncode(name)}=${percentEncode(String(value))}`)
+      .join('&');
+    return caller.call<T>({
+      action,
+      query,
+      // A success body has its action's object (and, for GetVideoPlayAuth, the PlayAuth).
+      isAnswer: (body) =>
+        isRecord(body[ACTIONS[action]]) &&
+        (action !== 'GetVideoPlayAuth' || typeof body.PlayAuth === 'string'),
+      answerSize: '2 KB',
+      signal,
+      hints: hintsFor(action),
+    });
+  }
+
   return {
     endpoint: caller.endpoint,
     region: caller.region,
     budgetMs: caller.budgetMs,
-    async getVideoPlayAuth(params, callOptions = {}) {
-      const { videoId, authInfoTimeout } = params;
-      if (!isValidVideoId(videoId)) {
-        throw new VodApiError(
-          'InvalidParameter',
-          'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
-        );
-      }
+    async getVideoPlayAuth({ videoId, authInfoTimeout }, { signal } = {}) {
       if (authInfoTimeout !== undefined && !isValidAuthInfoTimeout(authInfoTimeout)) {
         throw new VodApiError(
           'InvalidParameter',
           'AuthInfoTimeout must be an integer number of seconds in 100..3000',
         );
       }
-      // Parameters in the query string, sorted and RFC 3986 encoded, as the official client sends RPC calls.
-      const query = [
-        ...(authInfoTimeout === undefined ? [] : [`AuthInfoTimeout=${authInfoTimeout}`]),
-        `VideoId=${percentEncode(videoId)}`,
-      ].join('&');
-      return caller.call<GetVideoPlayAuthResponse>({
-        action: 'GetVideoPlayAuth',
-        query,
-        isAnswer: (body) =>
-          typeof body.PlayAuth === 'string' &&
-          typeof body.VideoMeta === 'object' &&
-          body.VideoMeta !== null &&
-          !Array.isArray(body.VideoMeta),
-        answerSize: '2 KB',
-        signal: callOptions.signal,
-        hints: VOD_HINTS,
-      });
+      return call<GetVideoPlayAuthResponse>(
+        'GetVideoPlayAuth',
+        videoId,
+        { AuthInfoTimeout: authInfoTimeout },
+        signal,
+      );
+    },
+    getVideoInfo({ videoId }, { signal } = {}) {
+      return call<GetVideoInfoResponse>('GetVideoInfo', videoId, {}, signal);
     },
   };
 }

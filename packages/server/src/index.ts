@@ -24,6 +24,7 @@ export {
   createVodClient,
   DEFAULT_VOD_REGION,
   defaultRetryDelayMs,
+  type GetVideoInfoParams,
   type GetVideoPlayAuthParams,
   type VodCallOptions,
   type VodClient,
