@@ -59,7 +59,6 @@ export function parsePlayAuthResponse(
     RequestId,
     VideoMeta: meta,
     AuthInfoTimeout: granted,
-    MtsHlsUriToken: hlsUriToken,
     Code,
     Message = '',
   } = Object(body);
@@ -100,10 +99,10 @@ export function parsePlayAuthResponse(
   return {
     videoId,
     playAuth: PlayAuth,
-    requestId: RequestId,
+    hlsUriToken: (body as { MtsHlsUriToken?: string }).MtsHlsUriToken,
+    requestId: requestId as string,
     videoMeta: { videoId, title, duration, ...(coverUrl && { coverUrl }), status: videoStatus },
     issuedAt,
     expiresAt: issuedAt + seconds * 1000,
-    hlsUriToken,
   };
 }

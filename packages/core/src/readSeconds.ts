@@ -13,5 +13,5 @@
 export function readSeconds(value: unknown): number {
   const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? +value : value;
   // `Number.isFinite` does not coerce: strings other than the decimals above, null, NaN fail.
-  return Number.isFinite(seconds) && (seconds as number) >= 0 ? (seconds as number) : Number.NaN;
+  return Number.isFinite(seconds) && (seconds as number) >= 0 ? (seconds as number) : NaN;
 }

@@ -1,7 +1,7 @@
 import { PlayAuthError } from './PlayAuthError';
 
 // Without the `u` flag `\w` is exactly [A-Za-z0-9_]; `$` does not match before a trailing newline.
-const VIDEO_ID = /^[\w-]{1,64}$/;
+const VIDEO_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Whether `id` is a well-formed VOD VideoId: 1 to 64 characters of `A-Z a-z 0-9 _ -`.

@@ -20,7 +20,12 @@ const RETRYABLE_CODE = /^(throttling.*|serviceunavailable|internalerror)$/i;
  * isRetryableVodError('InvalidVideo.NotFound', 404); // false
  * ```
  */
-export function isRetryableVodError(code: string | undefined, status = 0): boolean {
-  // `test(undefined)` reads the string 'undefined', which no retryable code matches.
-  return status === 429 || (status > 499 && status < 600) || RETRYABLE_CODE.test(code as string);
+export function isRetryableVodError(code: string | undefined, status?: number): boolean {
+  // `test(undefined)` reads the string 'undefined', which no retryable code matches; an absent
+  // status compares false.
+  return (
+    status === 429 ||
+    ((status as number) > 499 && (status as number) < 600) ||
+    RETRYABLE_CODE.test(code as string)
+  );
 }
