@@ -36,6 +36,11 @@ export interface PlayAuthCredential {
   videoMeta: VideoMeta;
   issuedAt: number;
   expiresAt: number;
+  /**
+   * The `MtsHlsUriToken` for HLS standard encryption, issued with the PlayAuth (from the
+   * endpoint's `MtsHlsUriToken`). The player hands it to the SDK as `playConfig.MtsHlsUriToken`.
+   */
+  hlsUriToken?: string;
 }
 
 /** `GetVideoPlayAuth` response body as the API returns it (PascalCase), plus the optional

@@ -21,6 +21,7 @@ import {
   INIT_ONLY_OPTIONS,
   type PlayerControllerOptions,
   type PlayerControllerUpdate,
+  withHlsUriToken,
 } from './PlayerControllerOptions';
 import { PlayerError, toPlayerError } from './PlayerError';
 import { PlayerEventBridge } from './PlayerEventBridge';
@@ -40,6 +41,7 @@ export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
   /* @__PURE__ */ new Set<AliplayerEventName>([
     'playInfoLoaded',
+    'sourceloaded',
     'ready',
     'playing',
     'pause',
@@ -50,6 +52,12 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'timeupdate',
     'autoPlayPrevented',
   ]);
+
+/** One stream of the SDK's play info (`playInfoLoaded`'s `urls`). */
+interface Stream {
+  definition: string;
+  Url: string;
+}
 
 /** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
 function inRange(method: string, value: number, min: number, max: number): number {
@@ -106,6 +114,8 @@ export class PlayerController {
   #operation = 0;
   readonly #builder = new DeferredTask(() => this.#build());
   #awaitingCredential = false;
+  /** The streams of the current play info (the SDK's `urls`: one format, one per definition). */
+  #streams: Stream[] = [];
   /** Where the current player starts (seconds), applied on its first `canplay`. */
   #startAt = 0;
   /** When the resume position was last saved (epoch ms). */
@@ -206,7 +216,7 @@ export class PlayerController {
       );
       return;
     }
-    await this.#replay(videoId, credential, 'manual', true);
+    await this.#replay(videoId, credential, this.#keyReason('manual'), true);
   }
 
   /**
@@ -251,6 +261,10 @@ export class PlayerController {
       this.#teardown(true);
       void this.#scheduleBuild();
       return;
+    }
+    const { definition } = this.#options;
+    if (changed.includes('definition') && this.#streams.some((s) => s.definition === definition)) {
+      void this.setDefinition(definition as string);
     }
     applyLiveOptions(player, this.#options, changed);
   }
@@ -317,6 +331,52 @@ export class PlayerController {
   /** Leaves fullscreen (SDK `fullscreenService.cancelFullScreen`). */
   exitFullscreen(): void {
     this.player?.fullscreenService.cancelFullScreen();
+  }
+
+  /**
+   * Switches the running player to another definition of the current video (one of
+   * `getSnapshot().definitions`), keeping position and play state, the way the SDK's own quality
+   * menu does (`loadByUrl(url, position, playing, true)`). Renewals keep it. Resolves once
+   * playback is back at the position, then fires `definitionChange` to {@link on} handlers.
+   * No-op without a player or for the current definition.
+   *
+   * @throws PlayAuthError `InvalidParameter` when the video has no such definition.
+   * @example
+   * ```ts
+   * if (controller.getDefinitions().includes('SD')) await controller.setDefinition('SD');
+   * ```
+   */
+  setDefinition(definition: string): Promise<void> {
+    const player = this.player;
+    const previous = this.getDefinition();
+    if (!player?.loadByUrl || definition === previous) return Promise.resolve();
+    const stream = this.#streams.find((item) => item.definition === definition);
+    if (!stream) {
+      throw new PlayAuthError(
+        'InvalidParameter',
+        `setDefinition('${definition}'): pass one of the video's definitions (${this.getDefinitions().join(', ') || 'none loaded yet'}).`,
+      );
+    }
+    const live = player.getOptions?.();
+    // The SDK picks `defaultDefinition` again when a renewal reloads the play info.
+    if (live) live.defaultDefinition = definition;
+    const state = this.#playback.capture(player);
+    const done = this.#playback.expect(state);
+    player.loadByUrl(stream.Url, state.position, state.playing, true);
+    this.#store.set({ definition });
+    return done.then(() =>
+      this.#events.emit({ type: 'definitionChange', paramData: { definition, previous } }),
+    );
+  }
+
+  /** The definitions of the current video, in the SDK's order (e.g. `['LD', 'SD']`); `[]` before play info. */
+  getDefinitions(): readonly string[] {
+    return this.#store.get().definitions ?? [];
+  }
+
+  /** The definition playing (e.g. `'SD'`), once the SDK has chosen one. */
+  getDefinition(): string | undefined {
+    return this.#store.get().definition;
   }
 
   /** The SDK's own status (`getStatus()`); `'init'` without a player. See also {@link getSnapshot}. */
@@ -407,7 +467,11 @@ export class PlayerController {
   ): void {
     const { videoId: vid, playAuth: playauth } = credential;
     const mount = new PlayerMount(container, `${this.elementId}-${++this.#mounts}`, (id) => {
-      const options = buildAliplayerOptions(this.#options, { id, vid, playauth });
+      const options = buildAliplayerOptions(
+        this.#options,
+        { id, vid, playauth },
+        credential.hlsUriToken,
+      );
       return new Aliplayer(options, (ready) => {
         if (ready === this.player) this.#onReady();
       });
@@ -424,8 +488,19 @@ export class PlayerController {
     const restoring = this.#playback.restoring;
     const status = this.#store.get().status;
     switch (event.type) {
-      case 'playInfoLoaded':
+      case 'playInfoLoaded': {
+        const urls = (event.paramData as { urls?: Stream[] } | null)?.urls;
+        if (urls) {
+          this.#streams = urls;
+          this.#store.set({ definitions: urls.map((stream) => stream.definition) });
+        }
         this.#store.set({ sourceLoaded: true });
+        break;
+      }
+      case 'sourceloaded':
+        this.#store.set({
+          definition: (event.paramData as { definition?: string } | null)?.definition,
+        });
         break;
       case 'ready':
         this.#onReady();
@@ -518,7 +593,15 @@ export class PlayerController {
       this.#fail(this.#policy.limitError(cause));
       return;
     }
-    void this.#replay(videoId, undefined, reason, true);
+    void this.#replay(videoId, undefined, this.#keyReason(reason, cause), true);
+  }
+
+  /** `'key'` after a refused decryption key (the token must be new), else `reason`. */
+  #keyReason(
+    reason: CredentialRequestReason,
+    error = this.#store.get().error,
+  ): CredentialRequestReason {
+    return (error as PlayerError | undefined)?.kind === 'key' ? 'key' : reason;
   }
 
   /** Replays `videoId` on the running player (or builds one) with a usable credential. */
@@ -554,6 +637,9 @@ export class PlayerController {
     const captured = this.#playback.capture(mount.player);
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
+    const live = mount.player.getOptions?.();
+    // The SDK sends its live `playConfig` with the new GetPlayInfo: the new credential's token.
+    if (live) live.playConfig = withHlsUriToken(live.playConfig, credential.hlsUriToken);
     try {
       mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {

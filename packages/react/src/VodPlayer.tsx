@@ -75,6 +75,17 @@ export interface VodPlayerProps
    * prefetched on hover or focus).
    */
   load?: 'eager' | 'visible' | 'interaction';
+  /**
+   * Preferred stream format: `'hls'` or `'mp4'` (sent to GetPlayInfo); a change re-creates the
+   * player keeping position. Default: the SDK's choice (MP4 when the video has one).
+   */
+  format?: 'hls' | 'mp4';
+  /**
+   * Definition to play, e.g. `'SD'`, when the video has it (the SDK's `defaultDefinition`);
+   * changing it switches the running player keeping position. The handle lists the video's
+   * definitions (`getDefinitions()`). Default: the SDK's choice.
+   */
+  definition?: string;
   /** Start here (seconds) unless `resume` has a saved position. Default `0`. */
   startTime?: number;
   /**
@@ -119,6 +130,9 @@ const handleMethods = [
   'requestFullscreen',
   'exitFullscreen',
   'getStatus',
+  'getDefinitions',
+  'getDefinition',
+  'setDefinition',
 ] as const;
 
 /**
@@ -201,6 +215,8 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       startTime: props.startTime,
       preview: preview?.seconds,
       resume: resumeStorage(config.resume),
+      format: props.format,
+      definition: props.definition,
     });
     const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
       ...config,

@@ -1,4 +1,5 @@
 import {
+  type CredentialRequestReason,
   type PlayAuthCredential,
   PlayAuthError,
   type PlayerController,
@@ -30,6 +31,7 @@ export interface UsePlayerCredentialResult {
 interface Source {
   videoId: string;
   getFresh?: () => Promise<PlayAuthCredential>;
+  refetch?: UsePlayAuthResult['refetch'];
   last?: PlayAuthCredential;
 }
 
@@ -64,11 +66,22 @@ export function usePlayerCredential(
   // The controller calls back long after this render: read the latest hook through a ref.
   const source = useRef<Source>({ videoId });
   useEffect(() => {
-    source.current = { ...source.current, videoId, getFresh: query.getFresh };
+    source.current = {
+      ...source.current,
+      videoId,
+      getFresh: query.getFresh,
+      refetch: query.refetch,
+    };
   });
-  const [getCredential] = useState(() => async (id: string) => {
-    const { videoId: shown, getFresh } = source.current;
-    const fresh = id === shown ? await getFresh?.() : undefined;
+  const [getCredential] = useState(() => async (id: string, reason: CredentialRequestReason) => {
+    const { videoId: shown, getFresh, refetch } = source.current;
+    // After a refused decryption key only a new credential (and token) helps, never the cache.
+    const fresh =
+      id !== shown
+        ? undefined
+        : reason === 'key'
+          ? (await refetch?.({ throwOnError: true }))?.data
+          : await getFresh?.();
     if (!fresh || fresh.videoId !== source.current.videoId) {
       throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
     }

@@ -28,6 +28,7 @@ describe('PlayAuthCredential', () => {
       videoMeta: VideoMeta;
       issuedAt: number;
       expiresAt: number;
+      hlsUriToken?: string;
     }>();
     expectTypeOf<VideoMeta['coverUrl']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<VideoMeta['duration']>().toEqualTypeOf<number>();

@@ -7,11 +7,13 @@ function defaultPlayUrl(videoId: string): string {
 }
 
 /**
- * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 `OD` stream at its
- * `playUrl` (default a `.invalid` URL), format from `format` or the URL's extension.
+ * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 stream per definition
+ * (default `OD` only) at its `playUrl` (default a `.invalid` URL), format from `format` or the
+ * URL's extension.
  */
 export function fakePlayInfoBody(videoId: string, video: FakeVideo): GetPlayInfoBody {
   const playUrl = video.playUrl ?? defaultPlayUrl(videoId);
+  const definitions = video.definitions ?? ['OD'];
   return createPlayInfoBody({
     requestId: createRequestId(),
     video: {
@@ -22,16 +24,14 @@ export function fakePlayInfoBody(videoId: string, video: FakeVideo): GetPlayInfo
       ...(video.coverUrl === undefined ? {} : { coverUrl: video.coverUrl }),
       outputType: 'cdn',
     },
-    streams: [
-      {
-        playUrl,
-        format: video.format ?? (/\.m3u8(?:$|\?)/.test(playUrl) ? 'm3u8' : 'mp4'),
-        definition: 'OD',
-        width: 1280,
-        height: 720,
-        duration: video.duration,
-        bitrate: 1000,
-      },
-    ],
+    streams: definitions.map((definition) => ({
+      playUrl: definitions.length > 1 ? `${playUrl}#${definition}` : playUrl,
+      format: video.format ?? (/\.m3u8(?:$|\?)/.test(playUrl) ? 'm3u8' : 'mp4'),
+      definition,
+      width: 1280,
+      height: 720,
+      duration: video.duration,
+      bitrate: 1000,
+    })),
   });
 }

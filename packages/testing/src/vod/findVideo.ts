@@ -12,6 +12,11 @@ export interface FakeVideo {
   playUrl?: string;
   /** Stream format. Default from the play URL's extension (`m3u8` or `mp4`). */
   format?: string;
+  /**
+   * Definitions offered, each a stream of `playUrl` (with `#<definition>` appended when there are
+   * several, so the URLs differ). Default `['OD']`.
+   */
+  definitions?: string[];
 }
 
 /** Videos by id, or a list of videos with their `videoId`. */
