@@ -112,6 +112,8 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
       autoplay={query.get('autoplay') !== '0'}
       muted
       loop={query.get('loop') === '1'}
+      format={(query.get('format') as 'hls' | 'mp4' | null) ?? undefined}
+      definition={query.get('definition') ?? undefined}
       showTitle
       options={{
         customVodServer: required(query, 'vod'),
@@ -128,6 +130,7 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
       onRateChange={() => log('ratechange')}
       onVolumeChange={() => log('volumechange')}
       onFullscreenChange={(event) => log(event.type)}
+      onDefinitionChange={(event) => log(event.type, event.paramData.definition)}
     />
   );
 }
