@@ -37,8 +37,10 @@ export interface PlayAuthCredential {
   issuedAt: number;
   expiresAt: number;
   /**
-   * The `MtsHlsUriToken` for HLS standard encryption, issued with the PlayAuth (from the
-   * endpoint's `MtsHlsUriToken`). The player hands it to the SDK as `playConfig.MtsHlsUriToken`.
+   * The `MtsHlsUriToken` for HLS standard encryption, when the backend issues one
+   * (`createPlayAuthHandler({ hlsEncryption })`). Opaque; the player controller hands it to the
+   * SDK as `playConfig.MtsHlsUriToken`. It expires no later than the PlayAuth, so `expiresAt`
+   * covers both and it is renewed with the PlayAuth.
    */
   hlsUriToken?: string;
 }
@@ -56,6 +58,8 @@ export interface GetVideoPlayAuthResponse {
     Status: VideoStatus;
   };
   AuthInfoTimeout?: number;
+  /** The HLS encryption token a backend may add (not part of VOD's answer). */
+  MtsHlsUriToken?: string;
 }
 
 /** VOD / gateway error body. */

@@ -50,11 +50,18 @@ export interface VodEmulatorOptions {
    * video, the committed sample itself. Start fails with a `MediaToolError` without ffmpeg.
    */
   renditions?: boolean | PrepareRenditionsOptions;
+  /**
+   * The decryption service's URL (your `createHlsDecryptHandler`), written into the `#EXT-X-KEY`
+   * URI of encrypted playlists as VOD's `DecryptKeyUri`: `<url>?Ciphertext=<EDK>` plus
+   * `&MtsHlsUriToken=<token>` when the play URL carries one. Change it later with
+   * `setDecryptServiceUrl`. Default `<url>/hls-decrypt-service-not-configured` (answers 404).
+   */
+  decryptServiceUrl?: string;
 }
 
 /** One request the emulator answered (or dropped), for assertions in tests. */
 export interface RecordedRequest {
-  /** `GetVideoPlayAuth`, `GetPlayInfo`, `media`, `cover`, `preflight`, or the unknown action. */
+  /** `GetVideoPlayAuth`, `GetPlayInfo`, `Decrypt` (KMS), `media`, `cover`, `preflight`, or the unknown action. */
   action: string;
   videoId?: string;
   /** `OK`, an error code, or `ConnectionDropped`. */
@@ -100,6 +107,16 @@ export interface VodEmulator {
    * @throws {@link EmulatorError} as GetVideoPlayAuth would answer.
    */
   createPlayAuth(videoId: string, authInfoTimeout?: number): string;
+  /** The id of the emulated KMS's master key (VOD's "service key"). */
+  readonly kmsKeyId: string;
+  /**
+   * The enveloped data key (EDK) of an encrypted video, as KMS `GenerateDataKey` returned it,
+   * without the plaintext: what a decryption service may bind to the video. `undefined` for a
+   * clear video or without `renditions`.
+   */
+  encryptionKeyOf(videoId: string): { keyId: string; ciphertextBlob: string } | undefined;
+  /** Sets the decryption service URL written into encrypted playlists (see options). */
+  setDecryptServiceUrl(url: string): void;
   /** Stops listening and destroys open connections (keep-alive included). Idempotent. */
   close(): Promise<void>;
 }

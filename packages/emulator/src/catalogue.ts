@@ -42,6 +42,13 @@ export interface EmulatorVideo {
   media?: EmulatorMedia;
   /** ISO UTC creation time. Default `'2026-01-05T08:00:00Z'`. */
   creationTime?: string;
+  /**
+   * `'HLSEncryption'`: transcoded with HLS standard encryption (AES-128), as a VOD encryption
+   * template does: its only streams are encrypted HLS (`Encrypt: 1`, `EncryptType:
+   * 'HLSEncryption'`), served with `renditions` only (without them GetPlayInfo answers
+   * `InvalidVideo.NoneStream`). Alibaba's proprietary encryption and DRM cannot be emulated.
+   */
+  encryption?: 'HLSEncryption';
 }
 
 const mediaFile = (name: string) => fileURLToPath(new URL(`../media/${name}`, import.meta.url));
@@ -85,11 +92,13 @@ export const DEFAULT_VIDEO_IDS = {
   transcoding: 'd1e3a5c7b9f14d2e8a6c0e2b4d6f0d04',
   /** `Blocked`: GetVideoPlayAuth answers `Forbidden.IllegalStatus`. */
   blocked: 'e9a7c5b3d1f24e6a8c0b2d4f6e8a0e05',
+  /** `Normal`, HLS standard encryption (AES-128) of the test pattern; needs `renditions`. */
+  encrypted: 'a4c6e8f0b2d34f5a9c1e3b5d7f9a0f06',
 } as const;
 
 /**
  * The default catalogue: three playable videos (with covers served by the emulator), one
- * `Transcoding` and one `Blocked`. Pass `videos` to `startVodEmulator` to replace it; spread
+ * `Transcoding`, one `Blocked`, and one with HLS standard encryption (playable with `renditions`). Pass `videos` to `startVodEmulator` to replace it; spread
  * it to extend it.
  */
 export const EMULATOR_VIDEOS: readonly EmulatorVideo[] = Object.freeze([
@@ -130,5 +139,14 @@ export const EMULATOR_VIDEOS: readonly EmulatorVideo[] = Object.freeze([
     duration: 30,
     status: 'Blocked',
     creationTime: '2026-01-09T12:45:00Z',
+  }),
+  Object.freeze({
+    videoId: DEFAULT_VIDEO_IDS.encrypted,
+    title: 'Encrypted test pattern (HLS standard encryption)',
+    duration: 6,
+    status: 'Normal',
+    media: SAMPLE_MEDIA.testPattern,
+    creationTime: '2026-01-10T14:00:00Z',
+    encryption: 'HLSEncryption',
   }),
 ]);

@@ -6,7 +6,9 @@ import {
   type GetPlayInfoBody,
   isoSeconds,
   type PlayInfoStreamInput,
+  readPlayConfig,
   selectPlayInfoStreams,
+  withHlsUriToken,
 } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { EmulatorError } from './EmulatorError';
@@ -68,7 +70,9 @@ function checkAuthInfo(
  * it with an account key, without `AuthInfo`). Answers `VideoBase` and the video's streams
  * (with renditions: MP4 and HLS in each definition; without: the one MP4) that `Formats` and
  * `Definition` select, lowest definition first, each `PlayURL` on the emulator's media route
- * signed with an `auth_key` valid `AuthTimeout` seconds. `OutputType` (`oss`/`cdn`) is echoed in
+ * signed with an `auth_key` valid `AuthTimeout` seconds, plus `MtsHlsUriToken=<token>` when
+ * `PlayConfig` carries one (as VOD does). A video with HLS standard encryption lists only its
+ * encrypted HLS streams (`Encrypt: 1`, `EncryptType: 'HLSEncryption'`). `OutputType` (`oss`/`cdn`) is echoed in
  * `VideoBase`; `ResultType` (`Single`/`Multiple`) is checked (one transcode per stream here).
  *
  * @throws {@link EmulatorError} `MissingParameter`, `InvalidParameter`,
@@ -83,6 +87,8 @@ export async function getPlayInfo(
   const videoId = readVideoId(params);
   if (principal.kind === 'playauth') checkAuthInfo(params, principal, videoId, ctx);
   const authTimeout = readAuthTimeout(params.AuthTimeout);
+  const playConfig = readPlayConfig(params.PlayConfig);
+  if ('code' in playConfig) throw EmulatorError.fromRefusal(playConfig);
   // One transcode per definition and format here, so `Single` and `Multiple` list the same.
   readChoice(params, 'ResultType', ['Single', 'Multiple'], 'Single');
   const outputType = readChoice(params, 'OutputType', ['oss', 'cdn'], 'oss');
@@ -93,8 +99,12 @@ export async function getPlayInfo(
   const creationTime = video.creationTime ?? DEFAULT_CREATION_TIME;
   const created = Date.parse(creationTime);
   const modificationTime = Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime;
+  // VOD appends PlayConfig's MtsHlsUriToken to every play URL; the CDN passes it on to the key URI.
   const signed = (path: string) =>
-    `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`;
+    withHlsUriToken(
+      `${ctx.baseUrl}${path}?auth_key=${ctx.mediaSigner.sign(path, expiresAtSec)}`,
+      playConfig.hlsUriToken,
+    );
   const common = (definition: string, format: string) => ({
     jobId: createHash('md5')
       .update(`transcode:${video.videoId}:${definition}:${format}`)
@@ -113,7 +123,10 @@ export async function getPlayInfo(
         ['m3u8', 'index.m3u8', r.hlsSize],
       ] as const;
       for (const [format, name, size] of files) {
+        // An encryption template makes encrypted HLS only: no clear MP4 of the video exists.
+        if (r.encrypted && format === 'mp4') continue;
         candidates.push({
+          ...(r.encrypted ? { encryptType: 'HLSEncryption' as const } : {}),
           ...shape,
           ...common(r.definition, format),
           format,
@@ -124,7 +137,7 @@ export async function getPlayInfo(
         });
       }
     }
-  } else if (media) {
+  } else if (media && !video.encryption) {
     const { size } = await stat(media.file);
     const definition = media.definition ?? 'SD';
     candidates.push({
@@ -150,7 +163,11 @@ export async function getPlayInfo(
       params.Formats ? `Formats=${params.Formats.slice(0, 40)}` : '',
       params.Definition ? `Definition=${params.Definition.slice(0, 40)}` : '',
     ].filter(Boolean);
-    const has = [...new Set(candidates.map((c) => `${c.definition}/${c.format}`))].join(', ');
+    const has =
+      [...new Set(candidates.map((c) => `${c.definition}/${c.format}`))].join(', ') ||
+      (video.encryption
+        ? 'none: its encrypted HLS exists only when the emulator runs with renditions'
+        : '');
     throw new EmulatorError(
       'InvalidVideo.NoneStream',
       404,

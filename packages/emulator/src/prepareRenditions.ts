@@ -29,6 +29,8 @@ export interface PreparedRendition extends RenditionSpec {
   segments: string[];
   /** Bytes of the playlist and all its segments. */
   hlsSize: number;
+  /** Whether the segments are AES-128 encrypted (HLS standard encryption, `#EXT-X-KEY`). */
+  encrypted: boolean;
   /** Seconds: the sum of the playlist's `#EXTINF`s. */
   duration: number;
 }
@@ -40,6 +42,11 @@ export interface PreparedMedia {
   /** The directory holding the renditions (one sub-directory per definition). */
   dir: string;
   renditions: PreparedRendition[];
+  /**
+   * With `hlsEncryption`: the 16-byte AES-128 data key every definition's segments are encrypted
+   * with (made once per cache entry, kept in it as `key.bin`). The emulator's KMS envelopes it.
+   */
+  dataKey?: Uint8Array;
 }
 
 /** Options of {@link prepareRenditions}. */
@@ -52,7 +59,17 @@ export interface PrepareRenditionsOptions {
   renditions?: readonly RenditionSpec[];
   /** HLS target segment length, seconds. Default `2`. */
   segmentSeconds?: number;
+  /**
+   * Encrypt the HLS segments with AES-128 (HLS standard encryption) under one random data key
+   * per cache entry; the playlists carry `#EXT-X-KEY:METHOD=AES-128,URI="playauth-key",IV=...`
+   * (the emulator rewrites the URI when serving). The MP4s stay clear. Default `false`.
+   */
+  hlsEncryption?: boolean;
 }
+
+/** The `#EXT-X-KEY` URI ffmpeg writes into encrypted playlists; replaced when served. */
+export const HLS_KEY_PLACEHOLDER = 'playauth-key';
+const KEY_FILE = 'key.bin';
 
 /**
  * The default definitions: two tiny ones so generation takes a second or two. `LD` (VOD's 标清)
@@ -125,6 +142,7 @@ async function makeRendition(
   dir: string,
   spec: RenditionSpec,
   segmentSeconds: number,
+  keyInfoFile: string | undefined,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
   const mp4 = join(dir, 'video.mp4');
@@ -146,12 +164,17 @@ async function makeRendition(
     '-i', mp4, '-c', 'copy', '-bsf:v', 'h264_mp4toannexb',
     '-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_playlist_type', 'vod',
     '-hls_segment_type', 'mpegts', '-hls_segment_filename', join(dir, 'seg-%03d.ts'),
+    ...(keyInfoFile ? ['-hls_key_info_file', keyInfoFile] : []),
     join(dir, 'index.m3u8'),
   ]);
 }
 
 /** Reads what a finished rendition directory holds. */
-async function describe(dir: string, spec: RenditionSpec): Promise<PreparedRendition> {
+async function describe(
+  dir: string,
+  spec: RenditionSpec,
+  encrypted: boolean,
+): Promise<PreparedRendition> {
   const playlist = join(dir, 'index.m3u8');
   const text = await readFile(playlist, 'utf8');
   const segments = text.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
@@ -165,6 +188,7 @@ async function describe(dir: string, spec: RenditionSpec): Promise<PreparedRendi
     playlist,
     segments,
     hlsSize: Buffer.byteLength(text) + sizes.reduce((a, b) => a + b, 0),
+    encrypted,
     duration: Math.round(duration * 1000) / 1000,
   };
 }
@@ -204,9 +228,12 @@ export async function prepareRenditions(
   } catch {
     throw new MediaToolError('SourceMissing', `The media source "${source}" cannot be read.`);
   }
+  const encrypted = options.hlsEncryption === true;
   const key = createHash('sha256')
     .update(bytes)
     .update(JSON.stringify({ RECIPE_VERSION, specs, segmentSeconds }))
+    // Clear entries keep their old key; encrypted ones get their own.
+    .update(encrypted ? 'hls-aes-128' : '')
     .digest('hex')
     .slice(0, 24);
   const dir = join(options.cacheDir ?? DEFAULT_MEDIA_CACHE_DIR, key);
@@ -219,9 +246,19 @@ export async function prepareRenditions(
       // Build aside, then rename: parallel test workers may race; the loser's copy is dropped.
       const temp = `${dir}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
       try {
-        for (const spec of specs) {
-          await makeRendition(ffmpeg, source, join(temp, spec.definition), spec, segmentSeconds);
+        let keyInfo: string | undefined;
+        if (encrypted) {
+          // ffmpeg's key info file: the URI to write, the key file; it writes the IV itself.
+          await mkdir(temp, { recursive: true });
+          await writeFile(join(temp, KEY_FILE), randomBytes(16), { mode: 0o600 });
+          keyInfo = join(temp, 'key.info');
+          await writeFile(keyInfo, `${HLS_KEY_PLACEHOLDER}\n${join(temp, KEY_FILE)}\n`);
         }
+        for (const spec of specs) {
+          const out = join(temp, spec.definition);
+          await makeRendition(ffmpeg, source, out, spec, segmentSeconds, keyInfo);
+        }
+        if (keyInfo) await rm(keyInfo);
         await writeFile(join(temp, 'done'), `${new Date().toISOString()}\n`);
         await rename(temp, dir).catch(async (error: NodeJS.ErrnoException) => {
           const other = await readdir(dir).catch(() => [] as string[]);
@@ -231,11 +268,15 @@ export async function prepareRenditions(
         await rm(temp, { recursive: true, force: true });
       }
     }
-    return {
-      source,
-      dir,
-      renditions: await Promise.all(specs.map((s) => describe(join(dir, s.definition), s))),
-    };
+    const renditions = await Promise.all(
+      specs.map((s) => describe(join(dir, s.definition), s, encrypted)),
+    );
+    if (!encrypted) return { source, dir, renditions };
+    const dataKey = new Uint8Array(await readFile(join(dir, KEY_FILE)));
+    if (dataKey.length !== 16) {
+      throw new MediaToolError('SourceMissing', `The data key in "${dir}" is not 16 bytes.`);
+    }
+    return { source, dir, renditions, dataKey };
   })();
   inFlight.set(dir, job);
   job.catch(() => inFlight.delete(dir));

@@ -2,16 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
-import { createRequestId, vodRefusal } from '@playauth/vod-model';
+import { createRequestId, vodRefusal, withHlsUriToken } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { authenticateRequest } from './authenticateRequest';
 import { EMULATOR_VIDEOS, type EmulatorVideo } from './catalogue';
 import { systemClock } from './clock';
+import { createEmulatorKms, KMS_API_VERSION, type KmsDataKey } from './createEmulatorKms';
 import { createNonceStore } from './createNonceStore';
 import { EmulatorError, gatewayErrorBody } from './EmulatorError';
 import { createFaultInjector } from './faults';
 import { getPlayInfo } from './getPlayInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
+import { kmsDecrypt } from './kmsDecrypt';
 import { createMediaUrlSigner, serveMediaFile } from './media';
 import { createPlayAuthIssuer } from './playAuthToken';
 import { type PreparedMedia, prepareRenditions } from './prepareRenditions';
@@ -19,6 +21,7 @@ import { readApiRequest } from './readApiRequest';
 import { renderCoverSvg } from './renderCoverSvg';
 import { readVideoId, requirePlayableVideo } from './requirePlayableVideo';
 import { answerPreflight, setCorsHeaders } from './setCorsHeaders';
+import { setHlsKeyUri } from './setHlsKeyUri';
 import { signPlaylistSegments } from './signPlaylistSegments';
 import {
   DEFAULT_ACCESS_KEY,
@@ -41,12 +44,35 @@ interface Exchange {
   drop: () => void;
 }
 
-const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
+/** The API version of each action: VOD's, and KMS's `Decrypt` (one origin serves both here). */
+const API_ACTIONS = new Map([
+  ['GetVideoPlayAuth', VOD_API_VERSION],
+  ['GetPlayInfo', VOD_API_VERSION],
+  ['Decrypt', KMS_API_VERSION],
+]);
 const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
 /** A rendition file: `/media/<videoId>/<Definition>/(video.mp4 | index.m3u8 | seg-NNN.ts)`. */
 const RENDITION_PATH =
   /^\/media\/([\w-]{1,64})\/([A-Z0-9]{1,8})\/(video\.mp4|index\.m3u8|seg-\d{3,5}\.ts)$/;
 const COVER_PATH = /^\/cover\/([\w-]{1,64})\.svg$/;
+
+/** Where encrypted playlists point when no decryption service is configured (answers 404). */
+const NO_DECRYPT_SERVICE_PATH = '/hls-decrypt-service-not-configured';
+
+function checkDecryptServiceUrl(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.hash !== '' || /["\s]/.test(url)) {
+    throw new TypeError(
+      `decryptServiceUrl must be an absolute http(s) URL without a fragment, e.g. "http://127.0.0.1:3000/api/hls-key"; got "${url.slice(0, 80)}"`,
+    );
+  }
+  return url;
+}
 
 function formatHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
@@ -85,17 +111,38 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
   );
   const nonces = createNonceStore(clock);
   const mediaSigner = createMediaUrlSigner();
-  /** Renditions by media file (made once per file before the server listens). */
+  const kms = createEmulatorKms();
+  /** Renditions by media file and encryption (made once each before the server listens). */
   const renditions = new Map<string, PreparedMedia>();
+  /** The enveloped data key of each encrypted rendition set, by the same key. */
+  const dataKeys = new Map<string, KmsDataKey>();
+  const renditionKey = (video: EmulatorVideo) =>
+    video.media ? `${video.encryption ? 'aes-128' : 'clear'}:${video.media.file}` : undefined;
   if (options.renditions) {
     const prepareOptions = options.renditions === true ? {} : options.renditions;
-    const files = new Set<string>();
-    for (const v of videos.values()) if (v.media && v.status === 'Normal') files.add(v.media.file);
+    const sources = new Map<string, { file: string; hlsEncryption: boolean }>();
+    for (const v of videos.values()) {
+      const key = renditionKey(v);
+      if (key && v.media && v.status === 'Normal') {
+        sources.set(key, { file: v.media.file, hlsEncryption: v.encryption === 'HLSEncryption' });
+      }
+    }
     // One at a time: ffmpeg uses every core already.
-    for (const file of files) renditions.set(file, await prepareRenditions(file, prepareOptions));
+    for (const [key, { file, hlsEncryption }] of sources) {
+      const prepared = await prepareRenditions(file, { ...prepareOptions, hlsEncryption });
+      renditions.set(key, prepared);
+      // As VOD does with GenerateDataKey: the enveloped key is what travels with the video.
+      if (prepared.dataKey) dataKeys.set(key, kms.envelope(prepared.dataKey));
+    }
   }
-  const renditionsOf = (video: EmulatorVideo) =>
-    video.media ? renditions.get(video.media.file) : undefined;
+  const renditionsOf = (video: EmulatorVideo) => {
+    const key = renditionKey(video);
+    return key === undefined ? undefined : renditions.get(key);
+  };
+  const dataKeyOf = (video: EmulatorVideo) => {
+    const key = renditionKey(video);
+    return video.encryption && key !== undefined ? dataKeys.get(key) : undefined;
+  };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const sleepers = new Set<() => void>();
@@ -133,6 +180,9 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://${formatHost(options.host ?? '127.0.0.1')}:${port}`;
   const baseUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
+  let decryptServiceUrl = checkDecryptServiceUrl(
+    options.decryptServiceUrl ?? `${baseUrl}${NO_DECRYPT_SERVICE_PATH}`,
+  );
   const issuer = createPlayAuthIssuer({
     clock,
     region,
@@ -233,6 +283,14 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
         entry.videoId = media[1];
         return await handleMedia(exchange, media[2], media[3]);
       }
+      if (entry.path === NO_DECRYPT_SERVICE_PATH) {
+        entry.action = 'decrypt-service';
+        throw new EmulatorError(
+          'DecryptServiceNotConfigured',
+          404,
+          'No decryption service is configured: start the emulator with decryptServiceUrl (or call setDecryptServiceUrl) pointing at your createHlsDecryptHandler.',
+        );
+      }
       const cover = COVER_PATH.exec(entry.path);
       if (cover?.[1] !== undefined) {
         entry.action = 'cover';
@@ -299,12 +357,18 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     if (video.status !== 'Normal') {
       throw new EmulatorError('Forbidden.IllegalStatus', 403, `The video is ${video.status}.`);
     }
+    // No clear copy of an encrypted video exists to be served.
+    if (video.encryption && definition === undefined) {
+      throw new EmulatorError('InvalidVideo.NotFound', 404, 'No such media.');
+    }
     let file = video.media.file;
     let contentType = 'video/mp4';
     if (definition !== undefined && name !== undefined) {
       const rendition = renditionsOf(video)?.renditions.find((r) => r.definition === definition);
       const known =
-        name === 'video.mp4' || name === 'index.m3u8' || rendition?.segments.includes(name);
+        (name === 'video.mp4' && !rendition?.encrypted) ||
+        name === 'index.m3u8' ||
+        rendition?.segments.includes(name);
       if (!rendition || !known) {
         throw new EmulatorError('InvalidVideo.NotFound', 404, 'No such media.');
       }
@@ -312,9 +376,18 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       if (name.endsWith('.ts')) contentType = 'video/mp2t';
       if (name === 'index.m3u8') {
         const expiresAtSec = Number((query.get('auth_key') ?? '').split('-')[0]);
-        const body = signPlaylistSegments(await readFile(file, 'utf8'), entry.path, (path) =>
+        let body = signPlaylistSegments(await readFile(file, 'utf8'), entry.path, (path) =>
           mediaSigner.sign(path, expiresAtSec),
         );
+        const dataKey = rendition.encrypted ? dataKeyOf(video) : undefined;
+        if (dataKey) {
+          // VOD's DecryptKeyUri with the EDK, then the CDN's MtsHlsUriToken pass-through.
+          const keyUri = `${decryptServiceUrl}${decryptServiceUrl.includes('?') ? '&' : '?'}Ciphertext=${encodeURIComponent(dataKey.CiphertextBlob)}`;
+          body = setHlsKeyUri(
+            body,
+            withHlsUriToken(keyUri, query.get('MtsHlsUriToken') ?? undefined),
+          );
+        }
         return sendText(exchange, 'application/vnd.apple.mpegurl', body, 'no-store');
       }
     }
@@ -346,22 +419,23 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     entry.videoId = params.VideoId;
 
     if (!action) throw EmulatorError.missingParameter('Action');
-    if (!API_ACTIONS.has(action)) {
+    const expectedVersion = API_ACTIONS.get(action);
+    if (!expectedVersion) {
       throw new EmulatorError(
         'InvalidAction.NotFound',
         404,
-        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth and GetPlayInfo.`,
+        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth, GetPlayInfo (VOD ${VOD_API_VERSION}) and Decrypt (KMS ${KMS_API_VERSION}).`,
       );
     }
     if ((await disturb(action as LatencyTarget, params.VideoId)) === 'drop') return drop();
     if (!version) throw EmulatorError.missingParameter('Signature');
     if (!apiVersion)
       throw EmulatorError.missingParameter(version === 'v3' ? 'x-acs-version' : 'Version');
-    if (apiVersion !== VOD_API_VERSION) {
+    if (apiVersion !== expectedVersion) {
       throw new EmulatorError(
         'InvalidVersion',
         400,
-        `Specified parameter Version "${apiVersion.slice(0, 32)}" is not valid: use ${VOD_API_VERSION}.`,
+        `Specified parameter Version "${apiVersion.slice(0, 32)}" is not valid: use ${expectedVersion} for ${action}.`,
       );
     }
     const principal = await authenticateRequest(signed, params, version, {
@@ -384,7 +458,9 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     const answer =
       action === 'GetVideoPlayAuth'
         ? getVideoPlayAuth(params, ctx)
-        : await getPlayInfo(params, principal, ctx);
+        : action === 'Decrypt'
+          ? kmsDecrypt(params, kms, entry.requestId)
+          : await getPlayInfo(params, principal, ctx);
     sendJson(res, 200, answer);
     finish(200, 'OK');
   }
@@ -427,6 +503,15 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     },
     setVideo(video) {
       videos.set(video.videoId, video);
+    },
+    kmsKeyId: kms.keyId,
+    encryptionKeyOf(videoId) {
+      const video = videos.get(videoId);
+      const key = video ? dataKeyOf(video) : undefined;
+      return key && { keyId: key.KeyId, ciphertextBlob: key.CiphertextBlob };
+    },
+    setDecryptServiceUrl(next) {
+      decryptServiceUrl = checkDecryptServiceUrl(next);
     },
     createPlayAuth(videoId, authInfoTimeout = 100) {
       const id = readVideoId({ VideoId: videoId });

@@ -3,31 +3,28 @@ import {
   isValidAuthInfoTimeout,
   isValidVideoId,
 } from '@playauth/core';
-import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
+import {
+  type AcsClientOptions,
+  type AcsCredentials,
+  type AcsCredentialsProvider,
+  createAcsRpcCaller,
+} from './createAcsRpcCaller';
 import { percentEncode } from './percentEncode';
-import { BodyTooLargeError, MAX_UPSTREAM_BODY_BYTES, readCappedText } from './readCappedText';
-import { scrubSecrets } from './scrubSecrets';
-import { type Acs3Credentials, signAcs3 } from './signAcs3';
-import { sleep, untilAborted } from './untilAborted';
-import { classifyVodError, VodApiError } from './VodApiError';
+import { VodApiError } from './VodApiError';
+
+export { DEFAULT_VOD_REGION, defaultRetryDelayMs } from './createAcsRpcCaller';
 
 /** An AccessKey pair of a RAM user, or STS credentials (with `securityToken`). */
-export type VodCredentials = Acs3Credentials;
+export type VodCredentials = AcsCredentials;
 
 /**
  * Returns the credentials to sign the next attempt with; called before every attempt, so a
  * provider can hand out rotated STS tokens. Cache inside the provider: it is called often.
  */
-export type VodCredentialsProvider = () => VodCredentials | Promise<VodCredentials>;
+export type VodCredentialsProvider = AcsCredentialsProvider;
 
-/** Options of {@link createVodClient}. */
-export interface CreateVodClientOptions {
-  /** Credentials, or an (async) provider of them. Alternative to the three fields below. */
-  credentials?: VodCredentials | VodCredentialsProvider;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  /** STS security token, with an STS AccessKey id and secret. */
-  securityToken?: string;
+/** Options of {@link createVodClient} (shared with `createKmsClient`). */
+export interface CreateVodClientOptions extends AcsClientOptions {
   /** Region the videos are stored in. Default `cn-shanghai`. Call the region of the video. */
   region?: string;
   /**
@@ -35,21 +32,6 @@ export interface CreateVodClientOptions {
    * `https://vod-vpc.cn-shanghai.aliyuncs.com` or the local emulator's URL.
    */
   endpoint?: string;
-  /** `fetch` implementation. Default: the global `fetch`. */
-  fetch?: typeof fetch;
-  /**
-   * Per-attempt timeout in milliseconds, covering the credentials provider, the request and the
-   * response body. Default `5000`.
-   */
-  timeoutMs?: number;
-  /** Retries after the first attempt, for retryable errors only. Default `3`. */
-  maxRetries?: number;
-  /**
-   * Delay before retry number `attempt` (1-based), in milliseconds.
-   * Default {@link defaultRetryDelayMs}: exponential backoff with jitter. A longer `Retry-After`
-   * from the gateway wins; over 10 s the error is thrown instead of waiting.
-   */
-  retryDelayMs?: (attempt: number) => number;
 }
 
 /** Parameters of `GetVideoPlayAuth`. */
@@ -88,151 +70,13 @@ export interface VodClient {
   ): Promise<GetVideoPlayAuthResponse>;
 }
 
-/** Default region of {@link createVodClient}. */
-export const DEFAULT_VOD_REGION = 'cn-shanghai';
-const VOD_VERSION = '2017-03-21';
-const REGION = /^[a-z]{2,}(?:-[a-z0-9]+)+$/;
-const MAX_RETRY_WAIT_MS = 10_000;
-const DEFAULT_MAX_DELAY_MS = 3000;
-
-/**
- * Default backoff: 200 ms doubled per retry, capped at 3 s, with "equal jitter" (a random point
- * in the upper half) so that many backends throttled together do not retry in lockstep.
- *
- * @param attempt - Retry number, 1-based.
- * @returns Milliseconds to wait.
- */
-export function defaultRetryDelayMs(attempt: number): number {
-  const ceiling = Math.min(DEFAULT_MAX_DELAY_MS, 200 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-
-function configError(message: string): VodApiError {
-  return new VodApiError('InvalidConfiguration', `createVodClient: ${message}`);
-}
-
-function resolveEndpoint(options: CreateVodClientOptions, region: string): string {
-  if (options.endpoint === undefined) return `https://vod.${region}.aliyuncs.com`;
-  let url: URL;
-  try {
-    url = new URL(
-      /^[a-z][a-z0-9+.-]*:\/\//i.test(options.endpoint)
-        ? options.endpoint
-        : `https://${options.endpoint}`,
-    );
-  } catch {
-    throw configError(
-      'endpoint is not a URL; pass an origin like "https://vod.cn-shanghai.aliyuncs.com"',
-    );
-  }
-  if (
-    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    url.username !== '' ||
-    url.password !== ''
-  ) {
-    throw configError(
-      'endpoint must be an http(s) origin without path, query or user info, like "https://vod.cn-shanghai.aliyuncs.com"',
-    );
-  }
-  return url.origin;
-}
-
-function resolveCredentials(options: CreateVodClientOptions): VodCredentialsProvider {
-  const { credentials } = options;
-  if (typeof credentials === 'function') return credentials;
-  const fixed = credentials ?? {
-    accessKeyId: options.accessKeyId ?? '',
-    accessKeySecret: options.accessKeySecret ?? '',
-    securityToken: options.securityToken,
-  };
-  if (!fixed.accessKeyId || !fixed.accessKeySecret) {
-    throw configError(
-      'no credentials: pass accessKeyId and accessKeySecret (or credentials), e.g. createVodClient(fromEnv()) with ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET set',
-    );
-  }
-  return () => fixed;
-}
-
-// Upstream messages can echo what was signed (V2 gateways print the whole string to sign, with
-// the AccessKey id and token): scrubSecrets cuts there and blanks any credential that still shows.
-function sanitize(message: string, creds: VodCredentials | undefined): string {
-  return scrubSecrets(message, [creds?.accessKeyId, creds?.accessKeySecret, creds?.securityToken]);
-}
-
-const HINTS: Record<string, string> = {
-  configuration:
-    'check the AccessKey pair (or STS token), the server clock, and that the RAM policy allows vod:GetVideoPlayAuth',
+const VOD_HINTS = {
   notFound:
     'the VideoId does not exist in this account and region (is the client set to the region of the video?)',
   illegalStatus: 'the video is not playable yet (uploading, transcoding, in review or blocked)',
   throttling: 'the account-wide GetVideoPlayAuth limit was hit; coalesce requests and retry later',
   parameter: 'the request parameters were refused',
 };
-
-function toRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function parseRetryAfter(headers: Headers): number | undefined {
-  const value = headers.get('retry-after');
-  return value !== null && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined;
-}
-
-function readResponse(
-  response: Response,
-  text: string,
-  creds: VodCredentials,
-): GetVideoPlayAuthResponse {
-  const { status } = response;
-  let body: Record<string, unknown> | undefined;
-  try {
-    body = toRecord(JSON.parse(text));
-  } catch {
-    body = undefined;
-  }
-  const str = (key: string) => {
-    const v = body?.[key] ?? body?.[key.charAt(0).toLowerCase() + key.slice(1)];
-    return typeof v === 'string' ? v : undefined;
-  };
-  // Copied into errors, logs and answers: only values of VOD's own formats are kept.
-  const rawId = str('RequestId');
-  const requestId = isVodRequestId(rawId) ? rawId : undefined;
-  const ok = status >= 200 && status <= 299;
-  if (ok && body && typeof body.PlayAuth === 'string' && toRecord(body.VideoMeta)) {
-    return body as unknown as GetVideoPlayAuthResponse;
-  }
-  const rawCode = str('Code');
-  const code = isVodErrorCode(rawCode) ? rawCode : undefined;
-  const vodShaped = code !== undefined || rawCode !== undefined || rawId !== undefined;
-  if (status >= 500 && (!body || !vodShaped)) {
-    // A proxy's or load balancer's own error page: the service behind it is unavailable.
-    throw new VodApiError(
-      'ServiceUnavailable',
-      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON' : 'a body'} that is not VOD's (a proxy or load balancer page?); retry later`,
-      { status, retryAfter: parseRetryAfter(response.headers) },
-    );
-  }
-  if (!body || (ok && rawCode === undefined) || (!ok && !vodShaped)) {
-    throw new VodApiError(
-      'InvalidResponse',
-      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON that is not a GetVideoPlayAuth response' : 'a body that is not JSON'}; is the endpoint an ApsaraVideo VOD API endpoint?`,
-      { status, requestId, retryAfter: parseRetryAfter(response.headers) },
-    );
-  }
-  const finalCode = code ?? `Http${status}`;
-  const upstream = sanitize(str('Message') ?? '', creds);
-  const hint = HINTS[classifyVodError(finalCode, status).kind];
-  throw new VodApiError(
-    finalCode,
-    `GetVideoPlayAuth failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
-    { status, requestId, retryAfter: parseRetryAfter(response.headers) },
-  );
-}
 
 /**
  * Creates a client for the one VOD call playauth needs, `GetVideoPlayAuth`, signed with
@@ -255,110 +99,17 @@ function readResponse(
  * ```
  */
 export function createVodClient(options: CreateVodClientOptions): VodClient {
-  const region = options.region ?? DEFAULT_VOD_REGION;
-  if (!REGION.test(region))
-    throw configError(`region "${region.slice(0, 40)}" is not a region id like "cn-shanghai"`);
-  const endpoint = resolveEndpoint(options, region);
-  const getCredentials = resolveCredentials(options);
-  const timeoutMs = options.timeoutMs ?? 5000;
-  const maxRetries = options.maxRetries ?? 3;
-  const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs)))
-    throw configError('timeoutMs must be a positive number');
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0))
-    throw configError('maxRetries must be an integer >= 0');
-
-  async function credentialsForAttempt(): Promise<VodCredentials> {
-    try {
-      return await getCredentials();
-    } catch (cause) {
-      throw new VodApiError(
-        'InvalidConfiguration',
-        'The credentials provider given to createVodClient failed; see `cause`',
-        { cause },
-      );
-    }
-  }
-
-  async function attempt(url: string, signal: AbortSignal | undefined) {
-    signal?.throwIfAborted();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const fail = (cause: unknown): never => {
-      if (signal?.aborted) throw signal.reason;
-      if (timedOut) {
-        throw new VodApiError('Timeout', `GetVideoPlayAuth did not answer within ${timeoutMs} ms`, {
-          cause,
-        });
-      }
-      throw new VodApiError(
-        'NetworkError',
-        `GetVideoPlayAuth could not reach ${endpoint}; check DNS, firewall and the endpoint`,
-        { cause },
-      );
-    };
-    try {
-      // The timeout covers the provider too: one that never settles must not wedge the call.
-      const creds = await untilAborted(credentialsForAttempt(), controller.signal).catch(
-        (error: unknown) => (controller.signal.aborted ? fail(error) : Promise.reject(error)),
-      );
-      const { host: _host, ...headers } = await signAcs3(
-        {
-          method: 'POST',
-          url,
-          headers: {
-            'x-acs-action': 'GetVideoPlayAuth',
-            'x-acs-version': VOD_VERSION,
-            accept: 'application/json',
-          },
-        },
-        creds,
-      );
-      const fetchImpl = options.fetch ?? globalThis.fetch;
-      // A redirect would carry the security token elsewhere: never follow one.
-      // Raced with the abort as well: a fetch that ignores its signal still times out.
-      const response = await untilAborted(
-        fetchImpl(url, {
-          method: 'POST',
-          headers,
-          signal: controller.signal,
-          redirect: 'manual',
-        }),
-        controller.signal,
-      ).catch(fail);
-      const text = await untilAborted(readCappedText(response), controller.signal).catch(
-        (error: unknown) => {
-          if (!(error instanceof BodyTooLargeError)) return fail(error);
-          void response.body?.cancel().catch(() => undefined);
-          throw new VodApiError(
-            'InvalidResponse',
-            `GetVideoPlayAuth answered HTTP ${response.status} with a body over ${MAX_UPSTREAM_BODY_BYTES} bytes (a GetVideoPlayAuth answer is about 2 KB); is the endpoint an ApsaraVideo VOD API endpoint?`,
-            { status: response.status },
-          );
-        },
-      );
-      return readResponse(response, text, creds);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  // Every attempt plus the longest backoff between two (3 s by default, 10 s at most).
-  const budgetMs =
-    timeoutMs * (maxRetries + 1) +
-    maxRetries * (options.retryDelayMs ? MAX_RETRY_WAIT_MS : DEFAULT_MAX_DELAY_MS);
-
+  const caller = createAcsRpcCaller(options, {
+    factory: 'createVodClient',
+    code: 'vod',
+    version: '2017-03-21',
+    serviceName: 'an ApsaraVideo VOD API endpoint',
+    owner: "VOD's",
+  });
   return {
-    endpoint,
-    region,
-    budgetMs,
+    endpoint: caller.endpoint,
+    region: caller.region,
+    budgetMs: caller.budgetMs,
     async getVideoPlayAuth(params, callOptions = {}) {
       const { videoId, authInfoTimeout } = params;
       if (!isValidVideoId(videoId)) {
@@ -378,19 +129,18 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
         ...(authInfoTimeout === undefined ? [] : [`AuthInfoTimeout=${authInfoTimeout}`]),
         `VideoId=${percentEncode(videoId)}`,
       ].join('&');
-      const url = `${endpoint}/?${query}`;
-      const { signal } = callOptions;
-      for (let retry = 0; ; retry++) {
-        try {
-          return await attempt(url, signal);
-        } catch (error) {
-          if (!(error instanceof VodApiError) || !error.retryable || retry >= maxRetries)
-            throw error;
-          const wait = Math.max(retryDelayMs(retry + 1), (error.retryAfter ?? 0) * 1000);
-          if (wait > MAX_RETRY_WAIT_MS) throw error;
-          await sleep(wait, signal);
-        }
-      }
+      return caller.call<GetVideoPlayAuthResponse>({
+        action: 'GetVideoPlayAuth',
+        query,
+        isAnswer: (body) =>
+          typeof body.PlayAuth === 'string' &&
+          typeof body.VideoMeta === 'object' &&
+          body.VideoMeta !== null &&
+          !Array.isArray(body.VideoMeta),
+        answerSize: '2 KB',
+        signal: callOptions.signal,
+        hints: VOD_HINTS,
+      });
     },
   };
 }

@@ -20,6 +20,7 @@ export { isoSeconds } from './isoSeconds';
 export { isPlayableStatus } from './isPlayableStatus';
 export type { PlayAuthToken } from './PlayAuthToken';
 export { percentEncode } from './percentEncode';
+export { type PlayConfig, readPlayConfig, withHlsUriToken } from './readPlayConfig';
 export { rpcV2StringToSign } from './rpcV2StringToSign';
 export {
   type PlayInfoSelection,

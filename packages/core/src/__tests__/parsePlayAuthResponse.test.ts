@@ -264,3 +264,22 @@ describe('parsePlayAuthResponse: malformed bodies', () => {
     expect(parseError({ ...body, RequestId: 7 }).requestId).toBeUndefined();
   });
 });
+
+describe('parsePlayAuthResponse: MtsHlsUriToken (HLS standard encryption)', () => {
+  it('puts the token on hlsUriToken; the credential expiry covers it', () => {
+    const token = 'v1.eyJ2IjoiYTEifQ.c2lnbmF0dXJl';
+    const credential = parsePlayAuthResponse({ ...validBody(), MtsHlsUriToken: token }, context);
+    expect(credential.hlsUriToken).toBe(token);
+    expect(credential.expiresAt).toBe(ISSUED_AT + 300_000);
+  });
+
+  it('has no hlsUriToken when the backend sends none', () => {
+    expect(parsePlayAuthResponse(validBody(), context)).not.toHaveProperty('hlsUriToken');
+  });
+
+  it.each([[''], [42], [null], [{}]])('refuses MtsHlsUriToken %j as InvalidResponse', (value) => {
+    const error = parseError({ ...validBody(), MtsHlsUriToken: value });
+    expect(error.code).toBe('InvalidResponse');
+    expect(error.message).toContain('MtsHlsUriToken');
+  });
+});
