@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { en, zhCN } from '../messages';
 import { playerEvents } from '../playerEvents';
 import { VodPlayer, type VodPlayerHandle } from '../VodPlayer';
-import { renderPlayer, setupCatalogBackend } from './VodPlayerHarness';
+import { renderPlayer, setupCatalogBackend, VIDEOS } from './VodPlayerHarness';
 
 setupCatalogBackend();
 
@@ -118,6 +118,52 @@ describe('event props', () => {
     await userEvent.click(button);
     await waitFor(() => expect(status()).toBe('playing'));
     expect(screen.queryByRole('button', { name: 'Play First video' })).not.toBeInTheDocument();
+  });
+});
+
+describe('definitions and format', () => {
+  const withDefinitions = () =>
+    FakeAliplayer.configure({
+      videos: { ...VIDEOS, v1: { ...VIDEOS.v1, definitions: ['LD', 'SD', 'HD'] } },
+    });
+
+  it('the handle lists them; definition and format props reach the SDK', async () => {
+    withDefinitions();
+    const { handle, player } = await readyPlayer({ definition: 'SD', format: 'hls' });
+    expect(handle.getDefinitions()).toEqual(['LD', 'SD', 'HD']);
+    expect(handle.getDefinition()).toBe('SD');
+    expect(player.getOptions()).toMatchObject({ defaultDefinition: 'SD', format: 'm3u8' });
+  });
+
+  it('switches keeping the position (handle or prop) and calls onDefinitionChange', async () => {
+    withDefinitions();
+    const onDefinitionChange = vi.fn();
+    const ref = createRef<VodPlayerHandle>();
+    const queryClient = createTestQueryClient();
+    const { rerender } = renderPlayer(
+      <VodPlayer ref={ref} videoId="v1" onDefinitionChange={onDefinitionChange} />,
+      queryClient,
+    );
+    await waitFor(() => expect(status()).toBe('ready'));
+    const handle = ref.current as VodPlayerHandle;
+    handle.seek(42);
+    await act(() => handle.setDefinition('HD'));
+    expect(FakeAliplayer.latest?.playInfo?.definition).toBe('HD');
+    expect(handle.getCurrentTime()).toBe(42);
+    expect(onDefinitionChange).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'definitionChange',
+        paramData: { definition: 'HD', previous: 'LD' },
+      }),
+    );
+
+    rerender(
+      <VodPlayer ref={ref} videoId="v1" definition="SD" onDefinitionChange={onDefinitionChange} />,
+    );
+    await waitFor(() => expect(onDefinitionChange).toHaveBeenCalledTimes(2));
+    expect(handle.getDefinition()).toBe('SD');
+    expect(handle.getCurrentTime()).toBe(42);
+    expect(FakeAliplayer.created).toBe(1);
   });
 });
 
