@@ -64,7 +64,9 @@ export interface FakeAliplayerConfig {
   /**
    * `simulated` mode: how the play URL answers. `'none'` (default): always playable.
    * `'fetch'`: a `Range: bytes=0-1` GET (HTTP >= 400 -> 4400, or 4025 for HLS; a network error
-   * -> 4016). Or a function returning an HTTP status or `'network'`.
+   * -> 4016); for HLS the playlist and its `#EXT-X-KEY` URI (HLS standard encryption: a refused
+   * key fails like hls.js' `keyLoadError`, 4025 for a 403, else 4009). Or a function returning
+   * an HTTP status, `'network'` or `{ key: status }`.
    */
   checkPlayUrl?: 'none' | 'fetch' | ((url: string) => PlayUrlCheck | Promise<PlayUrlCheck>);
   /**

@@ -154,8 +154,7 @@ export class PlayerSource {
     if (!chosen || !stream || !this.#info) return;
     this.engine?.dispose();
     this.#host.options.source = url;
-    this.#play(this.#info, stream, chosen.duration, autoplay);
-    this.engine?.seek(seconds);
+    this.#play(this.#info, stream, chosen.duration, autoplay, seconds);
   }
 
   /** In a browser without native HLS the fake plays the MP4 of the same definition instead. */
@@ -170,6 +169,7 @@ export class PlayerSource {
     stream: PlayInfoStream,
     duration: number,
     autoplay = this.#host.options.autoplay,
+    startAt = 0,
   ): void {
     const host = this.#host;
     const twin =
@@ -194,7 +194,7 @@ export class PlayerSource {
         fail: (error) => host.fail(error),
         videoId: host.options.vid,
       },
-      source: { ...(played ?? { url: stream.Url, format: stream.format }), duration },
+      source: { ...(played ?? { url: stream.Url, format: stream.format }), duration, startAt },
       options: { ...host.options, autoplay },
       config: host.config,
       muted: host.muted,

@@ -68,6 +68,7 @@ export const SDK_ERROR = {
   UrlForbidden: 4025,
   LicenseEmpty: 4036,
   LicenseKeyInvalid: 4039,
+  RequestDataError: 4009,
   OtherError: 4400,
   ServerAPIError: 4500,
 } as const;
@@ -146,7 +147,8 @@ export function parsePlayInfoBody(videoId: string, body: unknown, format?: strin
     return { ok: false, error: playInfoError(videoId, { message: 'Invalid VOD response.' }) };
   }
   const items = value.PlayInfoList.PlayInfo;
-  const streams = items.filter((item) => item.Encrypt !== 1).map(toStream);
+  // The SDK's VOD path keeps encrypted streams (HLS standard encryption plays through hls.js).
+  const streams = items.map(toStream);
   const kept = [format, ...FORMAT_PREFERENCE].find((f) => streams.some((s) => s.format === f));
   const urls = streams.filter((s) => (kept ? s.format === kept : true));
   if (urls.length === 0) {
