@@ -34,6 +34,18 @@ function handleCall<T>(page: Page, call: string, arg?: string): Promise<T> {
 
 const position = (page: Page) => handleCall<number>(page, 'getCurrentTime');
 
+/** `FakeAliplayer#playInfo` of the page's player (`fake` query). */
+function fakePlayInfo(page: Page) {
+  return page.evaluate(
+    () =>
+      (
+        window.playauthPage?.handle()?.player as
+          | { playInfo?: { played?: { format: string } } & Record<string, unknown> }
+          | undefined
+      )?.playInfo,
+  );
+}
+
 describe('VodPlayer playing HLS with the real Aliplayer SDK', () => {
   it('plays HLS through the SDK HLS module and lists the definitions', async () => {
     const { page, requests } = await session.open({ videoId: testPattern, format: 'hls' });
@@ -47,6 +59,35 @@ describe('VodPlayer playing HLS with the real Aliplayer SDK', () => {
     expect(requests.some((url) => /\/build\/hls\/aliplayer-hls2?-min\.js$/.test(url))).toBe(true);
     expect(await handleCall(page, 'getDefinitions')).toEqual(['LD', 'SD']);
     expect(await handleCall(page, 'getDefinition')).toBe('LD');
+  });
+
+  it('FakeAliplayer plays HLS natively where Chromium can, and says so', async () => {
+    const { page } = await session.open({ videoId: testPattern, format: 'hls', fake: true });
+    await expectAdvancing(page, 0.5);
+    const native = await page.evaluate(
+      () => document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '',
+    );
+    const info = await fakePlayInfo(page);
+    expect(info).toMatchObject({ format: 'm3u8', definition: 'LD' });
+    // Without native HLS it plays (and names) the MP4 twin instead.
+    expect(info?.played?.format).toBe(native ? undefined : 'mp4');
+  });
+
+  it('FakeAliplayer with hlsPlayback "mp4" plays the MP4 of the HLS definition, says so, and switches', async () => {
+    const { page } = await session.open({ videoId: testPattern, format: 'hls', fake: 'mp4' });
+    await expectAdvancing(page, 0.5);
+    expect(await fakePlayInfo(page)).toMatchObject({
+      url: expect.stringMatching(/\/LD\/index\.m3u8\?auth_key=/),
+      format: 'm3u8',
+      definition: 'LD',
+      played: { url: expect.stringMatching(/\/LD\/video\.mp4\?auth_key=/), format: 'mp4' },
+    });
+    expect(await handleCall(page, 'getDefinitions')).toEqual(['LD', 'SD']);
+    const before = await position(page);
+    await handleCall(page, 'setDefinition', 'SD');
+    expect(Math.abs((await position(page)) - before)).toBeLessThan(1);
+    expect(await fakePlayInfo(page)).toMatchObject({ definition: 'SD', played: { format: 'mp4' } });
+    await expectAdvancing(page, before);
   });
 
   it('switches the definition keeping the position within 1 s', async () => {

@@ -9,7 +9,7 @@ import type { AliplayerObservations, AliplayerScenario } from '@playauth/testing
 // Query parameter `scenario` picks what the page does on load:
 // - `player` (default): one `<VodPlayer>` configured from the query (`endpoint`, `vod`, `sdk`,
 //   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`, `format`,
-//   `definition`);
+//   `definition`, `fake` (FakeAliplayer instead of the real SDK; `mp4`: with `hlsPlayback: 'mp4'`));
 // - `contract`: nothing; `contract()` runs Aliplayer contract scenarios on demand;
 // - `mount`: nothing; `mount()` mounts players on demand (the benchmarks).
 

@@ -73,10 +73,11 @@ export function renderPlayerScenario(
   query: URLSearchParams,
   element: HTMLElement,
 ): void {
+  if (query.get('fake') === 'mp4') FakeAliplayer.configure({ hlsPlayback: 'mp4' });
   const tree = (
     <PlayAuthProvider
       endpoint={required(query, 'endpoint')}
-      sdk={sdkSource(query)}
+      sdk={query.has('fake') ? FakeAliplayer : sdkSource(query)}
       queryClient={new QueryClient()}
     >
       <PlayerPage api={api} query={query} />

@@ -157,10 +157,12 @@ export class PlayerSource {
     this.#play(this.#info, stream, chosen.duration, autoplay, seconds);
   }
 
-  /** In a browser without native HLS the fake plays the MP4 of the same definition instead. */
+  /** Whether HLS plays as the MP4 of the same definition (see `hlsPlayback`). */
   #needsMp4(): boolean {
+    const { mode, tag, config } = this.#host;
     return (
-      this.#host.mode === 'media' && !this.#host.tag?.canPlayType('application/vnd.apple.mpegurl')
+      mode === 'media' &&
+      (config.hlsPlayback === 'mp4' || !tag?.canPlayType('application/vnd.apple.mpegurl'))
     );
   }
 
