@@ -9,8 +9,14 @@ import {
 import { clientAddress } from './clientAddress';
 import { createCors, type PlayAuthCorsOptions } from './createCors';
 import type { VodClient } from './createVodClient';
+import {
+  checkHlsUriTokenSecret,
+  type HlsUriTokenSecret,
+  importHlsUriTokenKeys,
+} from './hlsUriTokenKeys';
 import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
 import { HandlerResponse, internalError, mapVodError, publicBody, retryAfter } from './mapVodError';
+import { mintHlsUriToken } from './mintHlsUriToken';
 import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
 import type { PlayAuthRateLimitOptions } from './PlayAuthRateLimiter';
 import { memoryStore, type PlayAuthStore } from './PlayAuthStore';
@@ -32,6 +38,26 @@ export interface PlayAuthErrorContext {
   code: string;
   /** VOD `RequestId` of the failed call, when there was one. */
   requestId?: string;
+}
+
+/** HLS standard encryption on the PlayAuth endpoint: the token service (see `hlsEncryption`). */
+export interface PlayAuthHlsEncryptionOptions {
+  /**
+   * The token secret, shared with `createHlsDecryptHandler`: at least 32 characters, or a list
+   * for rotation (the first signs, all verify). From your secret store, never the browser.
+   */
+  secret: HlsUriTokenSecret;
+  /**
+   * The viewer the token is bound to (a user or session id), or `undefined` for none. The
+   * decryption service must then compute the same id from the key request (its `viewer`
+   * option), so a token copied to another browser does not open the key. Default: no binding.
+   */
+  viewer?: (request: Request, videoId: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * Longest token validity, seconds. Default: the PlayAuth's (the `AuthInfoTimeout` of the
+   * answer), so the credential's `expiresAt` covers both and the token renews with the PlayAuth.
+   */
+  maxTtlSeconds?: number;
 }
 
 /** Options of {@link createPlayAuthHandler}. */
@@ -100,6 +126,15 @@ export interface CreatePlayAuthHandlerOptions {
    * else. If you log the error yourself, mind that `cause` may hold network details.
    */
   onError?: (error: unknown, context: PlayAuthErrorContext) => void;
+  /**
+   * HLS standard encryption: every successful answer also carries `MtsHlsUriToken`, a token
+   * for this video (and viewer, with `viewer`), signed with `secret` and valid as long as the
+   * PlayAuth (or `maxTtlSeconds`). The player passes it as `playConfig: { MtsHlsUriToken }`, VOD
+   * appends it to the play URL, the CDN to the playlist's key URI, and `createHlsDecryptHandler`
+   * checks it before it asks KMS for the key. Minted per request, after `authorize`, never
+   * shared between requests (unlike the PlayAuth). Default: no token.
+   */
+  hlsEncryption?: PlayAuthHlsEncryptionOptions;
 }
 
 /** A Web-standard request handler: `(request: Request) => Promise<Response>`. */
@@ -195,6 +230,20 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       'store shares calls itself: leave coalesce out and set the reuse window on the store (or drop store; coalesce: false turns sharing off)',
     );
   }
+  const hls = options.hlsEncryption;
+  const hlsSecrets = hls ? checkHlsUriTokenSecret(hls.secret, 'createPlayAuthHandler') : undefined;
+  if (
+    hls?.maxTtlSeconds !== undefined &&
+    !(Number.isInteger(hls.maxTtlSeconds) && hls.maxTtlSeconds >= 1)
+  ) {
+    throw configError('hlsEncryption.maxTtlSeconds must be a whole number of seconds >= 1');
+  }
+  if (hls?.viewer !== undefined && typeof hls.viewer !== 'function')
+    throw configError(
+      'hlsEncryption.viewer must be a function (request, videoId) => string | undefined',
+    );
+  let hlsKeys: ReturnType<typeof importHlsUriTokenKeys> | undefined;
+  const now = options.now ?? Date.now;
   const coalescer = createPlayAuthCoalescer(coalesce, options.now);
   const store: PlayAuthStore | undefined =
     options.store ?? (coalescer ? memoryStore(coalescer) : undefined);
@@ -369,7 +418,21 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
       if (signal.aborted) throw error; // The deadline or the client: answered below.
       return fail(request, mapVodError(error)); // reported once per call in callVod
     }
-    return respond(request, 200, JSON.stringify(publicBody(result.body, result.authInfoTimeout)));
+    const answer: Record<string, unknown> = publicBody(result.body, result.authInfoTimeout);
+    if (hls && hlsSecrets) {
+      // Per request, after authorize: bound to this viewer, never shared like the PlayAuth is.
+      hlsKeys ??= importHlsUriTokenKeys(hlsSecrets);
+      const seconds = Math.min(
+        result.authInfoTimeout,
+        hls.maxTtlSeconds ?? Number.POSITIVE_INFINITY,
+      );
+      answer.MtsHlsUriToken = await mintHlsUriToken(await hlsKeys, {
+        videoId,
+        expiresAt: now() + seconds * 1000,
+        viewer: await hls.viewer?.(request, videoId),
+      });
+    }
+    return respond(request, 200, JSON.stringify(answer));
   }
 
   return async function playAuthHandler(request: Request): Promise<Response> {

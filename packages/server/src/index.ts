@@ -1,10 +1,23 @@
 export { type ClientAddressOptions, clientAddress, setClientAddress } from './clientAddress';
 export { type Cors, createCors, type PlayAuthCorsOptions } from './createCors';
 export {
+  type CreateHlsDecryptHandlerOptions,
+  createHlsDecryptHandler,
+  type HlsDecryptErrorContext,
+  type HlsDecryptHandler,
+} from './createHlsDecryptHandler';
+export {
+  type CreateKmsClientOptions,
+  createKmsClient,
+  type KmsClient,
+  type KmsDecryptResponse,
+} from './createKmsClient';
+export {
   type CreatePlayAuthHandlerOptions,
   createPlayAuthHandler,
   type PlayAuthErrorContext,
   type PlayAuthHandler,
+  type PlayAuthHlsEncryptionOptions,
 } from './createPlayAuthHandler';
 export {
   type CreateVodClientOptions,
@@ -18,6 +31,7 @@ export {
   type VodCredentialsProvider,
 } from './createVodClient';
 export { fromEnv, type VodEnv } from './fromEnv';
+export type { HlsUriTokenSecret } from './hlsUriTokenKeys';
 export { isVodErrorCode, isVodRequestId } from './isVodRequestId';
 export type {
   CoalescedPlayAuth,

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CreatePlayAuthHandlerOptions, createPlayAuthHandler } from '../createPlayAuthHandler';
 import { type CreateVodClientOptions, createVodClient } from '../createVodClient';
+import { importHlsUriTokenKeys } from '../hlsUriTokenKeys';
+import { viewerHash } from '../mintHlsUriToken';
 import { PlayAuthCoalescer } from '../PlayAuthCoalescer';
 import { createMemoryPlayAuthStore, type PlayAuthStore } from '../PlayAuthStore';
+import { verifyHlsUriToken } from '../verifyHlsUriToken';
 import {
   CREDS,
   fakeUpstream,
@@ -917,5 +920,82 @@ describe('secrets', () => {
     for (const upstream of upstreams) sweep.forbidSignaturesOf(upstream.calls);
     expect(sweep.size).toBeGreaterThan(150);
     sweep.assertClean();
+  });
+});
+
+describe('createPlayAuthHandler: hlsEncryption (MtsHlsUriToken)', () => {
+  const SECRET = 'unit-test-hls-secret-0123456789abcdef';
+  const keysOf = (secret = SECRET) => importHlsUriTokenKeys([secret]);
+
+  it('adds no token without the option', async () => {
+    const { call } = setup();
+    expect((await call('?VideoId=v1')).body).not.toHaveProperty('MtsHlsUriToken');
+  });
+
+  it('mints a token per request, for the video and viewer, valid as long as the AuthInfoTimeout answered', async () => {
+    const clock = { t: Date.UTC(2026, 0, 1), now: () => clock.t };
+    const viewer = vi.fn(() => 'user-42');
+    const { call, calls } = setup({
+      handler: { now: clock.now, hlsEncryption: { secret: SECRET, viewer } },
+    });
+    const first = await call('?VideoId=v1&AuthInfoTimeout=600');
+    clock.t += 4000; // reused answer: 596 s left
+    const second = await call('?VideoId=v1&AuthInfoTimeout=600');
+    expect(calls).toHaveLength(1);
+    expect(second.body.MtsHlsUriToken).not.toBe(first.body.MtsHlsUriToken);
+    expect(viewer).toHaveBeenCalledWith(expect.any(Request), 'v1');
+    const keys = await keysOf();
+    for (const [answer, left] of [
+      [first, 600],
+      [second, 596],
+    ] as const) {
+      const checked = await verifyHlsUriToken(keys, answer.body.MtsHlsUriToken, clock.t);
+      if ('refused' in checked) throw new Error(checked.refused);
+      expect(checked.claims.videoId).toBe('v1');
+      expect(checked.claims.viewerHash).toBe(await viewerHash(keys, 'user-42'));
+      expect(answer.body.AuthInfoTimeout).toBe(left);
+    }
+    // Expires exactly when the reported validity ends (second answer: minted at +4 s, 596 s).
+    const atEnd = await verifyHlsUriToken(keys, second.body.MtsHlsUriToken, clock.t + 596_000);
+    expect(atEnd).toEqual({ refused: 'expired' });
+    expect(JSON.stringify(first.body)).not.toContain('user-42');
+  });
+
+  it('maxTtlSeconds caps the token below the PlayAuth', async () => {
+    const clock = { t: Date.UTC(2026, 0, 1), now: () => clock.t };
+    const { call } = setup({
+      handler: { now: clock.now, hlsEncryption: { secret: SECRET, maxTtlSeconds: 60 } },
+    });
+    const { body } = await call('?VideoId=v1&AuthInfoTimeout=600');
+    const keys = await keysOf();
+    expect('claims' in (await verifyHlsUriToken(keys, body.MtsHlsUriToken, clock.t + 59_000))).toBe(
+      true,
+    );
+    expect(await verifyHlsUriToken(keys, body.MtsHlsUriToken, clock.t + 60_000)).toEqual({
+      refused: 'expired',
+    });
+  });
+
+  it('no token for refused requests (authorize), and none for HEAD', async () => {
+    const { call, authorize } = setup({ handler: { hlsEncryption: { secret: SECRET } } });
+    authorize.mockReturnValue(false);
+    expect((await call('?VideoId=v1')).body).not.toHaveProperty('MtsHlsUriToken');
+    expect((await call('?VideoId=v1', { method: 'HEAD' })).text).toBe('');
+  });
+
+  it.each([
+    [{ secret: 'short' }],
+    [{ secret: [] as string[] }],
+    [{ secret: SECRET, maxTtlSeconds: 0 }],
+    [{ secret: SECRET, maxTtlSeconds: 1.5 }],
+    [{ secret: SECRET, viewer: 'alice' as unknown as () => string }],
+  ])('refuses bad hlsEncryption options at setup: %j', (hlsEncryption) => {
+    expect(() =>
+      createPlayAuthHandler({
+        client: createVodClient(CREDS),
+        authorize: () => true,
+        hlsEncryption,
+      }),
+    ).toThrow(/createPlayAuthHandler: hlsEncryption/);
   });
 });

@@ -62,3 +62,36 @@ describe('getPlayInfoHandlers', () => {
     expect((await forged.json()).Code).toBe('SignatureDoesNotMatch');
   });
 });
+
+describe('getPlayInfoHandlers: HLS standard encryption, as the emulator answers', () => {
+  test('PlayConfig.MtsHlsUriToken is appended to the PlayURL; encryptType reports Encrypt 1', async () => {
+    server.use(
+      ...getPlayInfoHandlers({
+        videos: {
+          enc: {
+            title: 'E',
+            duration: 6,
+            playUrl: 'https://cdn.example/enc/index.m3u8?auth_key=1-a-0-b',
+            encryptType: 'HLSEncryption',
+          },
+        },
+      }),
+    );
+    const { params, secret } = paramsFor('enc', { MtsHlsUriToken: 't+1' });
+    const body = await (await fetch(sdkSignedUrl(params, secret))).json();
+    expect(body.PlayInfoList.PlayInfo[0]).toMatchObject({
+      PlayURL: 'https://cdn.example/enc/index.m3u8?auth_key=1-a-0-b&MtsHlsUriToken=t%2B1',
+      Format: 'm3u8',
+      Encrypt: 1,
+      EncryptType: 'HLSEncryption',
+    });
+  });
+
+  test('a PlayConfig that is not a JSON object: 400 InvalidParameter, as the emulator answers', async () => {
+    server.use(...getPlayInfoHandlers());
+    const { params, secret } = paramsFor('v1');
+    const response = await fetch(sdkSignedUrl({ ...params, PlayConfig: '[1]' }, secret));
+    expect(response.status).toBe(400);
+    expect((await response.json()).Code).toBe('InvalidParameter');
+  });
+});

@@ -83,6 +83,22 @@ describe('playAuthHandlers: success', () => {
     expect(parseAuthInfo(decodePlayAuth(credential.playAuth))?.MediaId).toBe('v2');
   });
 
+  test('hlsUriToken adds MtsHlsUriToken (a fresh fake per request, or your own); core reads it', async () => {
+    server.use(...playAuthHandlers({ hlsUriToken: true }));
+    const first = await fetchPlayAuth({ endpoint, videoId: 'enc', authInfoTimeout: 300 });
+    const second = await fetchPlayAuth({ endpoint, videoId: 'enc', authInfoTimeout: 300 });
+    expect(first.hlsUriToken).toBe('fake-hls.enc.1');
+    expect(second.hlsUriToken).toBe('fake-hls.enc.2');
+    server.use(
+      ...playAuthHandlers({
+        hlsUriToken: ({ videoId }) => (videoId === 'clear' ? undefined : 'mine'),
+      }),
+    );
+    expect((await fetchPlayAuth({ endpoint, videoId: 'x' })).hlsUriToken).toBe('mine');
+    expect(await fetchPlayAuth({ endpoint, videoId: 'clear' })).not.toHaveProperty('hlsUriToken');
+    expect(createPlayAuthBody('v', { hlsUriToken: 't' }).MtsHlsUriToken).toBe('t');
+  });
+
   test('onRequest sees each request with its attempt number; delayMs delays the answer', async () => {
     const seen: PlayAuthRequestInfo[] = [];
     server.use(...playAuthHandlers({ onRequest: (info) => seen.push(info), delayMs: 50 }));

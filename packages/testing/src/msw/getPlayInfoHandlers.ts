@@ -2,6 +2,7 @@ import {
   authInfoRefusal,
   checkRpcV2Signature,
   createRequestId,
+  readPlayConfig,
   type VodRefusal,
   videoRefusal,
   vodRefusal,
@@ -129,7 +130,12 @@ export function getPlayInfoHandlers(options: GetPlayInfoHandlersOptions = {}): H
       const video = findVideo(options.videos, videoId);
       const refusal = videoRefusal(video);
       if (refusal) return vodError(refusal);
-      return HttpResponse.json(fakePlayInfoBody(videoId, video as FakeVideo), { headers: CORS });
+      const playConfig = readPlayConfig(params.PlayConfig);
+      if ('code' in playConfig) return vodError(playConfig);
+      return HttpResponse.json(
+        fakePlayInfoBody(videoId, video as FakeVideo, playConfig.hlsUriToken),
+        { headers: CORS },
+      );
     }),
   ];
 }

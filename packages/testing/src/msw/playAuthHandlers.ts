@@ -43,6 +43,12 @@ export interface PlayAuthHandlersOptions {
   delayMs?: number | ((info: PlayAuthRequestInfo) => number);
   /** Called for every valid request, before it is answered (count calls, assert headers). */
   onRequest?: (info: PlayAuthRequestInfo) => void;
+  /**
+   * Add an `MtsHlsUriToken` to each answer, as `createPlayAuthHandler({ hlsEncryption })` does:
+   * `true` for an opaque fake token (`fake-hls.<videoId>.<attempt>`, different per request), or
+   * a function of the request. Default: none.
+   */
+  hlsUriToken?: boolean | ((info: PlayAuthRequestInfo) => string | undefined);
   /** Identity written into minted PlayAuths (keys, region). Defaults: the test identity. */
   credentials?: Pick<
     CreatePlayAuthOptions,
@@ -127,8 +133,16 @@ export function playAuthHandlers(options: PlayAuthHandlersOptions = {}): HttpHan
         typeof setting === 'function'
           ? setting(info.authInfoTimeout)
           : (setting ?? info.authInfoTimeout);
+      const hls = options.hlsUriToken;
+      const hlsUriToken =
+        typeof hls === 'function' ? hls(info) : hls ? `fake-hls.${videoId}.${attempt}` : undefined;
       return HttpResponse.json(
-        createPlayAuthBody(videoId, { ...options.credentials, authInfoTimeout, video }),
+        createPlayAuthBody(videoId, {
+          ...options.credentials,
+          authInfoTimeout,
+          video,
+          hlsUriToken,
+        }),
         { headers: { 'Cache-Control': 'no-store' } },
       );
     }),

@@ -11,6 +11,11 @@ export interface CreatePlayAuthBodyOptions extends CreatePlayAuthOptions {
   requestId?: string;
   /** Add the backend's `AuthInfoTimeout` field (the validity used). Default `true`. */
   includeAuthInfoTimeout?: boolean;
+  /**
+   * Add `MtsHlsUriToken` (what `createPlayAuthHandler({ hlsEncryption })` adds): the token the
+   * player passes on in `playConfig`. Default: none.
+   */
+  hlsUriToken?: string;
 }
 
 /**
@@ -42,5 +47,6 @@ export function createPlayAuthBody(
     PlayAuth: createPlayAuth(videoId, { ...options, authInfoTimeout }),
   };
   if (options.includeAuthInfoTimeout !== false) body.AuthInfoTimeout = authInfoTimeout;
+  if (options.hlsUriToken !== undefined) body.MtsHlsUriToken = options.hlsUriToken;
   return body;
 }

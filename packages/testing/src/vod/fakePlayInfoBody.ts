@@ -1,4 +1,9 @@
-import { createPlayInfoBody, createRequestId, type GetPlayInfoBody } from '@playauth/vod-model';
+import {
+  createPlayInfoBody,
+  createRequestId,
+  type GetPlayInfoBody,
+  withHlsUriToken,
+} from '@playauth/vod-model';
 import type { FakeVideo } from './findVideo';
 
 /** Default play URL of a fake video: a reserved `.invalid` host, never resolved by accident. */
@@ -9,10 +14,15 @@ function defaultPlayUrl(videoId: string): string {
 /**
  * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 stream per definition
  * (default `OD` only) at its `playUrl` (default a `.invalid` URL), format from `format` or the
- * URL's extension.
+ * URL's extension, encrypted with `encryptType`. `hlsUriToken` (GetPlayInfo's
+ * `PlayConfig.MtsHlsUriToken`) is appended to the play URL as VOD does (`withHlsUriToken`).
  */
-export function fakePlayInfoBody(videoId: string, video: FakeVideo): GetPlayInfoBody {
-  const playUrl = video.playUrl ?? defaultPlayUrl(videoId);
+export function fakePlayInfoBody(
+  videoId: string,
+  video: FakeVideo,
+  hlsUriToken?: string,
+): GetPlayInfoBody {
+  const playUrl = withHlsUriToken(video.playUrl ?? defaultPlayUrl(videoId), hlsUriToken);
   const definitions = video.definitions ?? ['OD'];
   return createPlayInfoBody({
     requestId: createRequestId(),
@@ -32,6 +42,7 @@ export function fakePlayInfoBody(videoId: string, video: FakeVideo): GetPlayInfo
       height: 720,
       duration: video.duration,
       bitrate: 1000,
+      ...(video.encryptType === undefined ? {} : { encryptType: video.encryptType }),
     })),
   });
 }

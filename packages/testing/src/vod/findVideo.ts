@@ -17,6 +17,11 @@ export interface FakeVideo {
    * several, so the URLs differ). Default `['OD']`.
    */
   definitions?: string[];
+  /**
+   * `'HLSEncryption'`: the stream is reported encrypted (`Encrypt: 1`, `EncryptType`), as the
+   * emulator's encrypted video is. Default: clear.
+   */
+  encryptType?: 'HLSEncryption' | 'AliyunVoDEncryption';
 }
 
 /** Videos by id, or a list of videos with their `videoId`. */
