@@ -28,7 +28,8 @@ export interface E2eSession {
  * each test the emulator's clock back at real time (signed requests must stay within the
  * gateway's 15-minute skew); after each test the page opened is checked clean (nothing left
  * 127.0.0.1/file:, no uncaught error) and closed. `emulator` adds emulator options (e.g.
- * `{ renditions: true }` for MP4 + HLS in several definitions).
+ * `{ renditions: true }` for MP4 + HLS in several definitions), `handler` options of the
+ * credential handler (e.g. `hlsEncryption`).
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export interface E2eSession {
  */
 export function setupE2eSession(
   emulator: Omit<VodEmulatorOptions, 'host' | 'clock'> = {},
+  handler: Parameters<typeof startBackend>[1] = {},
 ): E2eSession {
   const session: E2eSession = {
     browser: undefined as unknown as Browser,
@@ -58,7 +60,7 @@ export function setupE2eSession(
   beforeAll(async () => {
     [session.browser, session.backend] = await Promise.all([
       launchBrowser(),
-      startBackend({ ...emulator, clock: session.clock }),
+      startBackend({ ...emulator, clock: session.clock }, handler),
     ]);
   });
   afterAll(async () => {

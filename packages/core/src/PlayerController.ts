@@ -635,6 +635,10 @@ export class PlayerController {
     const start = keepPosition ? 0 : await this.#startFor(credential);
     if (stale()) return;
     const captured = this.#playback.capture(mount.player);
+    // A retry of a start that failed plays if autoplay asked for it (nothing played yet).
+    if (keepPosition && this.#options.autoplay && !this.#store.get().playbackStarted) {
+      captured.playing = true;
+    }
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
     const live = mount.player.getOptions?.();

@@ -272,8 +272,9 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         data-status={snapshot.status}
         style={playerFrameStyle(props)}
       >
-        {/* The SDK owns this element's content; React never renders into it. */}
-        <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />
+        {/* The SDK owns this element's content; React never renders into it. Its own stacking
+            context keeps the SDK's layers (error overlay: z-index 99) under our cover and alert. */}
+        <div ref={setContainer} style={{ position: 'absolute', inset: 0, zIndex: 0 }} />
         {snapshot.sourceLoaded && !blocked ? null : (
           <VodPlayerCover
             cover={cover}

@@ -419,3 +419,29 @@ describe('refused decryption key', () => {
     expect(controller.getSnapshot()).toMatchObject({ status: 'playing', renewals: 1 });
   });
 });
+
+describe('retry of a failed start', () => {
+  it('plays when autoplay asked for it (the start never played)', async () => {
+    FakeAliplayer.configure({ loadDelayMs: 500 });
+    const { controller, player } = await started({
+      autoplay: true,
+      getCredential: async () => credential(),
+    });
+    player.simulateError(4009, 'keyLoadError');
+    expect(controller.getSnapshot()).toMatchObject({ status: 'error', playbackStarted: false });
+    const retried = controller.renew();
+    await flush(1000);
+    await retried;
+    expect(controller.getSnapshot().status).toBe('playing');
+  });
+
+  it('stays paused without autoplay', async () => {
+    FakeAliplayer.configure({ loadDelayMs: 500 });
+    const { controller, player } = await started({ getCredential: async () => credential() });
+    player.simulateError(4009, 'keyLoadError');
+    const retried = controller.renew();
+    await flush(1000);
+    await retried;
+    expect(controller.getSnapshot().status).toBe('paused');
+  });
+});

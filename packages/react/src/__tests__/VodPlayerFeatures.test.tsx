@@ -273,5 +273,12 @@ describe('theming', () => {
     expect(cover?.style.background).toBe('var(--playauth-background,#000)');
     expect(title?.style.color).toBe('var(--playauth-color,#fff)');
     expect(title?.style.background).toBe('var(--playauth-overlay,rgba(0,0,0,0.6))');
+    // The SDK's element is a stacking context of its own: its error overlay (z-index 99) stays
+    // under the cover and the alert, whose retry button must stay clickable.
+    const sdkElement = document.querySelector<HTMLElement>('[data-playauth-player] > div');
+    expect(sdkElement?.style.zIndex).toBe('0');
+    expect(cover?.compareDocumentPosition(sdkElement as Node)).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
   });
 });
