@@ -81,7 +81,7 @@ function keyAnswers(page: Page): Promise<number[]> {
 async function expectKeyAlert(page: Page) {
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 30_000 });
-  expect(await alert.textContent()).toMatch(/encrypted video could not be unlocked/i);
+  expect(await alert.textContent()).toMatch(/video could not be decrypted/i);
   expect(await alert.getAttribute('data-playauth-error')).toBe('key');
   expect(await alert.getAttribute('data-code')).toBe('KeyRefused');
   return alert;

@@ -21,7 +21,6 @@ import {
   INIT_ONLY_OPTIONS,
   type PlayerControllerOptions,
   type PlayerControllerUpdate,
-  withHlsUriToken,
 } from './PlayerControllerOptions';
 import { PlayerError, toPlayerError } from './PlayerError';
 import { PlayerEventBridge } from './PlayerEventBridge';
@@ -41,7 +40,6 @@ export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
   /* @__PURE__ */ new Set<AliplayerEventName>([
     'playInfoLoaded',
-    'sourceloaded',
     'ready',
     'playing',
     'pause',
@@ -335,7 +333,7 @@ export class PlayerController {
 
   /**
    * Switches the running player to another definition of the current video (one of
-   * `getSnapshot().definitions`), keeping position and play state, the way the SDK's own quality
+   * {@link getDefinitions}), keeping position and play state, the way the SDK's own quality
    * menu does (`loadByUrl(url, position, playing, true)`). Renewals keep it. Resolves once
    * playback is back at the position, then fires `definitionChange` to {@link on} handlers.
    * No-op without a player or for the current definition.
@@ -354,7 +352,7 @@ export class PlayerController {
     if (!stream) {
       throw new PlayAuthError(
         'InvalidParameter',
-        `setDefinition('${definition}'): pass one of the video's definitions (${this.getDefinitions().join(', ') || 'none loaded yet'}).`,
+        `setDefinition('${definition}'): pass one of [${this.getDefinitions()}].`,
       );
     }
     const live = player.getOptions?.();
@@ -363,20 +361,23 @@ export class PlayerController {
     const state = this.#playback.capture(player);
     const done = this.#playback.expect(state);
     player.loadByUrl(stream.Url, state.position, state.playing, true);
-    this.#store.set({ definition });
     return done.then(() =>
       this.#events.emit({ type: 'definitionChange', paramData: { definition, previous } }),
     );
   }
 
   /** The definitions of the current video, in the SDK's order (e.g. `['LD', 'SD']`); `[]` before play info. */
-  getDefinitions(): readonly string[] {
-    return this.#store.get().definitions ?? [];
+  getDefinitions(): string[] {
+    return this.#streams.map((stream) => stream.definition);
   }
 
-  /** The definition playing (e.g. `'SD'`), once the SDK has chosen one. */
+  /**
+   * The definition playing (e.g. `'SD'`): the stream whose URL the SDK plays (its `source`
+   * option), so switches made in the SDK's own quality menu count too.
+   */
   getDefinition(): string | undefined {
-    return this.#store.get().definition;
+    const source = this.player?.getOptions?.().source;
+    return this.#streams.find((stream) => stream.Url === source)?.definition;
   }
 
   /** The SDK's own status (`getStatus()`); `'init'` without a player. See also {@link getSnapshot}. */
@@ -488,19 +489,9 @@ export class PlayerController {
     const restoring = this.#playback.restoring;
     const status = this.#store.get().status;
     switch (event.type) {
-      case 'playInfoLoaded': {
-        const urls = (event.paramData as { urls?: Stream[] } | null)?.urls;
-        if (urls) {
-          this.#streams = urls;
-          this.#store.set({ definitions: urls.map((stream) => stream.definition) });
-        }
+      case 'playInfoLoaded':
+        this.#streams = (event.paramData as { urls?: Stream[] } | null)?.urls ?? this.#streams;
         this.#store.set({ sourceLoaded: true });
-        break;
-      }
-      case 'sourceloaded':
-        this.#store.set({
-          definition: (event.paramData as { definition?: string } | null)?.definition,
-        });
         break;
       case 'ready':
         this.#onReady();
@@ -642,8 +633,9 @@ export class PlayerController {
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
     const live = mount.player.getOptions?.();
-    // The SDK sends its live `playConfig` with the new GetPlayInfo: the new credential's token.
-    if (live) live.playConfig = withHlsUriToken(live.playConfig, credential.hlsUriToken);
+    // The SDK sends its live `playConfig` with the new GetPlayInfo: the new credential's token
+    // (`undefined` drops out of its JSON).
+    if (live) live.playConfig = { ...live.playConfig, MtsHlsUriToken: credential.hlsUriToken };
     try {
       mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {

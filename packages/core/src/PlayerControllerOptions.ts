@@ -186,10 +186,10 @@ export function buildAliplayerOptions(
     );
   }
   if (options.preview || hlsUriToken) {
-    result.playConfig = withHlsUriToken(
-      { ...(extra.playConfig as object), PreviewTime: options.preview },
-      hlsUriToken,
-    );
+    const playConfig: Record<string, unknown> = { ...(extra.playConfig as object) };
+    if (options.preview) playConfig.PreviewTime = options.preview;
+    if (hlsUriToken) playConfig.MtsHlsUriToken = hlsUriToken;
+    result.playConfig = playConfig;
   }
   if (!options.telemetry) {
     result.trackLog = false;
@@ -197,19 +197,6 @@ export function buildAliplayerOptions(
     result.disableDumpBuffer = true;
   }
   return { ...result, ...managed };
-}
-
-/**
- * `playConfig` with `MtsHlsUriToken` set to `token` (removed without one), and no undefined
- * values. The SDK sends `playConfig` as GetPlayInfo's `PlayConfig` on every load, renewals too.
- */
-export function withHlsUriToken(
-  playConfig: Record<string, unknown> | undefined,
-  token: string | undefined,
-): Record<string, unknown> {
-  const result: Record<string, unknown> = { ...playConfig, MtsHlsUriToken: token };
-  for (const key in result) if (result[key] === undefined) delete result[key];
-  return result;
 }
 
 /**

@@ -31,10 +31,6 @@ export interface PlayerSnapshot {
   autoplayBlocked?: boolean;
   /** Playback reached the `preview` limit; cleared when another video is loaded. */
   previewEnded?: boolean;
-  /** Definitions of the current video's play info, in the SDK's order; unset before it loaded. */
-  definitions?: readonly string[];
-  /** The definition playing (the SDK's choice, or the last `setDefinition`). */
-  definition?: string;
 }
 
 /** Holds a {@link PlayerSnapshot} for `useSyncExternalStore`: a new object only on change. */

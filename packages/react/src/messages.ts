@@ -53,7 +53,7 @@ export const en: VodPlayerMessages = {
   license: (domain) =>
     `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
-  key: 'This encrypted video could not be unlocked. Try again.',
+  key: 'This video could not be decrypted.',
   error: 'This video could not be played.',
 };
 
@@ -80,6 +80,6 @@ export const zhCN: VodPlayerMessages = {
   license: (domain) =>
     `播放器缺少 ${domain} 的 Aliplayer License：请设置 license 属性（{ domain, key }）。`,
   renewalLimit: '播放授权无法续期，播放已停止。',
-  key: '加密视频解密失败，请重试。',
+  key: '视频解密失败。',
   error: '视频无法播放。',
 };

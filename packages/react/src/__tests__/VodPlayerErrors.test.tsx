@@ -150,7 +150,7 @@ describe('VodPlayer: refused decryption key', () => {
     // hls.js' keyLoadError as the SDK reports it (403 from the decryption service -> 4025).
     act(() => FakeAliplayer.latest?.simulateError(4025, 'keyLoadError'));
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This encrypted video could not be unlocked. Try again.');
+    expect(alert).toHaveTextContent('This video could not be decrypted.');
     expect(alert).toHaveAttribute('data-playauth-error', 'key');
     expect(alert).toHaveAttribute('data-code', 'KeyRefused');
     expect(onError).toHaveBeenCalledWith(
