@@ -57,6 +57,8 @@ export interface MountOptions {
   strict?: boolean;
   loop?: boolean;
   authInfoTimeout?: number;
+  /** `<VodPlayer format>` (`ours` only). */
+  format?: 'hls' | 'mp4';
 }
 
 /** A media event any `<video>` of the page fired, with `performance.now()` and its position. */
