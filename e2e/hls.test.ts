@@ -2,7 +2,7 @@ import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setupE2eSession } from './setupE2eSession';
-import { expectAdvancing, playerStatus } from './videoPolling';
+import { expectAdvancing, playerStatus, positionAfterRenewal } from './videoPolling';
 
 // <VodPlayer format="hls"> on the real Aliplayer SDK in Chromium, with its self-hosted HLS module
 // (build/hls/...): the emulator serves every video as MP4 and HLS in LD and SD, playlists and
@@ -146,13 +146,7 @@ describe('VodPlayer playing HLS with the real Aliplayer SDK', () => {
       player?.trigger?.('authkeyexpired');
       return at;
     });
-    const firstUpdateAfterRenewal = async () => {
-      const events = await page.evaluate(() => window.playauthPage?.events ?? []);
-      const renewedAt = events.findIndex((event) => event.type === 'renewed');
-      if (renewedAt < 0) return undefined;
-      const update = events.slice(renewedAt).find((event) => event.type === 'timeupdate');
-      return update === undefined ? undefined : Number(update.detail);
-    };
+    const firstUpdateAfterRenewal = () => positionAfterRenewal(page);
     await expect.poll(firstUpdateAfterRenewal, { timeout: 10_000 }).toBeDefined();
     expect(Math.abs(((await firstUpdateAfterRenewal()) ?? Number.NaN) - before)).toBeLessThan(1);
     await expectAdvancing(page, before);

@@ -2,7 +2,7 @@ import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import { describe, expect, it } from 'vitest';
 import type { PageQuery, TestPage } from './harness';
 import { setupE2eSession } from './setupE2eSession';
-import { expectAdvancing, playerStatus as status } from './videoPolling';
+import { expectAdvancing, positionAfterRenewal, playerStatus as status } from './videoPolling';
 
 // <VodPlayer> on the real Aliplayer SDK (aliyun-aliplayer 2.37.7) in Chromium: a file: page (no
 // licence check there), credentials from the real handler, GetPlayInfo and media from the
@@ -63,13 +63,7 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
     expect(session.backend.emulator.count('GetPlayInfo')).toBeGreaterThan(gotBefore);
     expect(Math.abs(after - before)).toBeLessThan(0.5);
     // The player reported the renewal, and its first time update afterwards is at the old position.
-    const firstUpdateAfterRenewal = async () => {
-      const events = await page.evaluate(() => window.playauthPage?.events ?? []);
-      const renewedAt = events.findIndex((event) => event.type === 'renewed');
-      if (renewedAt < 0) return undefined;
-      const update = events.slice(renewedAt).find((event) => event.type === 'timeupdate');
-      return update === undefined ? undefined : Number(update.detail);
-    };
+    const firstUpdateAfterRenewal = () => positionAfterRenewal(page);
     await expect.poll(firstUpdateAfterRenewal, { timeout: 5_000 }).toBeDefined();
     expect(Math.abs(((await firstUpdateAfterRenewal()) ?? Number.NaN) - before)).toBeLessThan(0.5);
     await expectAdvancing(page, after);

@@ -22,3 +22,15 @@ export async function expectAdvancing(page: Page, above = 0): Promise<number> {
 export function playerStatus(page: Page): Promise<string | null> {
   return page.locator('[data-playauth-player]').getAttribute('data-status');
 }
+
+/**
+ * The position of the page's first `timeupdate` event after its `renewed` event (the VodPlayer
+ * callbacks the page logs), or `undefined` before both happened.
+ */
+export async function positionAfterRenewal(page: Page): Promise<number | undefined> {
+  const events = await page.evaluate(() => window.playauthPage?.events ?? []);
+  const renewedAt = events.findIndex((event) => event.type === 'renewed');
+  if (renewedAt < 0) return undefined;
+  const update = events.slice(renewedAt).find((event) => event.type === 'timeupdate');
+  return update === undefined ? undefined : Number(update.detail);
+}
