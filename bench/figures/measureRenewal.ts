@@ -20,7 +20,7 @@ type Format = 'mp4' | 'hls';
 /** Row ids and label per format: MP4 keeps the figure's original ids. */
 const FORMATS: Record<Format, { ids: [string, string]; label: string }> = {
   mp4: { ids: ['5a', '5b'], label: 'MP4' },
-  hls: { ids: ['5c', '5d'], label: 'HLS (SDK HLS module, signed playlist and segments)' },
+  hls: { ids: ['5c', '5d'], label: 'HLS' },
 };
 
 /**
