@@ -30,8 +30,6 @@ export interface UsePlayerCredentialResult {
 
 interface Source {
   videoId: string;
-  getFresh?: () => Promise<PlayAuthCredential>;
-  refetch?: UsePlayAuthResult['refetch'];
   last?: PlayAuthCredential;
 }
 
@@ -66,22 +64,19 @@ export function usePlayerCredential(
   // The controller calls back long after this render: read the latest hook through a ref.
   const source = useRef<Source>({ videoId });
   useEffect(() => {
-    source.current = {
-      ...source.current,
-      videoId,
-      getFresh: query.getFresh,
-      refetch: query.refetch,
-    };
+    source.current = { ...source.current, videoId };
   });
+  // query.getFresh and query.refetch are stable (they act on the current videoId's query).
+  const { getFresh, refetch } = query;
   const [getCredential] = useState(() => async (id: string, reason: CredentialRequestReason) => {
-    const { videoId: shown, getFresh, refetch } = source.current;
+    const shown = source.current.videoId;
     // After a refused decryption key only a new credential (and token) helps, never the cache.
     const fresh =
       id !== shown
         ? undefined
         : reason === 'key'
-          ? (await refetch?.({ throwOnError: true }))?.data
-          : await getFresh?.();
+          ? (await refetch({ throwOnError: true })).data
+          : await getFresh();
     if (!fresh || fresh.videoId !== source.current.videoId) {
       throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
     }
