@@ -24,8 +24,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * Rules: `PlayAuth` non-empty string; `RequestId` string; `VideoMeta` object with `Title`
  * string, `Duration` a non-negative finite number or decimal string (`"12.5"`), `Status` string,
  * optional `VideoId` string that must equal the requested id, optional `CoverURL` kept only if
- * `http:`/`https:` (see {@link sanitizeCoverUrl}); optional `MtsHlsUriToken` (HLS encryption token
- * a backend adds) a non-empty string, as `hlsUriToken`. Unknown fields are ignored.
+ * `http:`/`https:` (see {@link sanitizeCoverUrl}); optional `MtsHlsUriToken` (the HLS encryption
+ * token a backend adds, opaque) passed on as sent as `hlsUriToken`. Unknown fields are ignored.
  * `expiresAt = issuedAt + min(requested, AuthInfoTimeout) * 1000`, where the body's
  * `AuthInfoTimeout` counts only when it is a positive number (a backend may grant less).
  *
@@ -74,8 +74,10 @@ export function parsePlayAuthResponse(
   };
   // `Response.ok` is 200..299; fetch never exposes a 1xx.
   if ((status as number) > 299) {
-    const code = typeof Code === 'string' && Code ? Code : `Http${status}`;
-    throw fail(code, `HTTP ${status} for ${videoId}: ${Message}`);
+    throw fail(
+      typeof Code === 'string' && Code ? Code : `Http${status}`,
+      `HTTP ${status} for ${videoId}: ${Message}`,
+    );
   }
   check(isObject(body), 'body', 'a JSON object');
   check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth', 'a non-empty string');
@@ -88,11 +90,6 @@ export function parsePlayAuthResponse(
   // `Number.isFinite` does not coerce: strings other than the decimals above, null, NaN fail.
   check(Number.isFinite(duration) && duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
   check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
-  check(
-    hlsUriToken === undefined || (typeof hlsUriToken === 'string' && hlsUriToken),
-    'MtsHlsUriToken',
-    'a non-empty string',
-  );
   if (id !== undefined && id !== videoId) {
     check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
     throw fail('VideoIdMismatch', `PlayAuth for ${id}, not ${videoId}: fix the backend`);
@@ -108,6 +105,6 @@ export function parsePlayAuthResponse(
     videoMeta: { videoId, title, duration, ...(coverUrl && { coverUrl }), status: videoStatus },
     issuedAt,
     expiresAt: issuedAt + seconds * 1000,
-    ...(hlsUriToken && { hlsUriToken }),
+    hlsUriToken,
   };
 }

@@ -11,6 +11,10 @@ Options:
   --host <addr>     Interface to listen on (default 127.0.0.1)
   --allow-remote    Allow a non-loopback --host (the development keys are public!)
   --region <id>     Region reported in PlayAuths (default cn-shanghai)
+  --renditions      Serve MP4 + HLS in LD/SD and the HLS-encrypted video (needs ffmpeg)
+  --decrypt-service-url <url>
+                    Your HLS decryption service (createHlsDecryptHandler), written into
+                    encrypted playlists as the key URI
   --quiet           Do not log requests
   -h, --help        Show this help
 `;
@@ -46,10 +50,20 @@ async function main(): Promise<void> {
     return;
   }
 
+  const decryptServiceUrl = values['decrypt-service-url'];
+  if (decryptServiceUrl !== undefined && !/^https?:\/\/[^\s"#]+$/.test(decryptServiceUrl)) {
+    process.stderr.write(
+      `--decrypt-service-url must be an absolute http(s) URL, got "${decryptServiceUrl.slice(0, 80)}"\n`,
+    );
+    process.exitCode = 2;
+    return;
+  }
   const emulator = await startVodEmulator({
     host,
     port,
     region: values.region,
+    renditions: values.renditions,
+    ...(decryptServiceUrl === undefined ? {} : { decryptServiceUrl }),
     log: values.quiet ? false : (line) => process.stdout.write(`  ${line}\n`),
   });
   const lines = [
@@ -58,11 +72,20 @@ async function main(): Promise<void> {
     `  AccessKeyId:     ${emulator.accessKeyId}`,
     `  AccessKeySecret: ${emulator.accessKeySecret}`,
     '  (development keys: they only work against this emulator)',
+    `  renditions:      ${values.renditions ? 'MP4 + HLS in LD/SD (ffmpeg)' : 'off (one MP4 per video; --renditions for HLS)'}`,
+    ...(values.renditions
+      ? [
+          `  KMS key id:      ${emulator.kmsKeyId}`,
+          `  decrypt service: ${decryptServiceUrl ?? 'not configured (--decrypt-service-url)'}`,
+        ]
+      : []),
     '  videos:',
-    ...emulator.videos.map((v) => `    ${v.videoId}  ${v.status.padEnd(11)} ${v.title}`),
+    ...emulator.videos.map(
+      (v) =>
+        `    ${v.videoId}  ${v.status.padEnd(11)} ${v.title}${v.encryption && !values.renditions ? ' (needs --renditions)' : ''}`,
+    ),
     '  Press Ctrl-C to stop.',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -82,6 +105,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Printed last: whoever waits for the URL may signal at once, and the handlers are in place.
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function parse() {
@@ -92,6 +117,8 @@ function parse() {
       'allow-remote': { type: 'boolean', default: false },
       region: { type: 'string', default: 'cn-shanghai' },
       quiet: { type: 'boolean', default: false },
+      renditions: { type: 'boolean', default: false },
+      'decrypt-service-url': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,

@@ -1,3 +1,4 @@
+import { answerWithinDeadline } from './answerWithinDeadline';
 import { createCors, type PlayAuthCorsOptions } from './createCors';
 import type { KmsClient } from './createKmsClient';
 import {
@@ -387,42 +388,17 @@ export function createHlsDecryptHandler(
     });
   }
 
-  return async function hlsDecryptHandler(request: Request): Promise<Response> {
-    const deadline = new AbortController();
-    const timer = setTimeout(
-      () =>
-        deadline.abort(
-          new VodApiError('Timeout', `no answer within deadlineMs (${deadlineMs} ms)`),
-        ),
+  return function hlsDecryptHandler(request: Request): Promise<Response> {
+    return answerWithinDeadline(
+      request,
       deadlineMs,
+      (signal, seen) => handle(request, signal, seen),
+      {
+        service: 'The key service',
+        report,
+        fail,
+      },
     );
-    const signal = AbortSignal.any([request.signal, deadline.signal]);
-    const seen: { videoId?: string } = {};
-    try {
-      return await untilAborted(handle(request, signal, seen), signal);
-    } catch (error) {
-      if (signal.aborted) {
-        if (deadline.signal.aborted) {
-          report(deadline.signal.reason, {
-            request,
-            videoId: seen.videoId,
-            status: 504,
-            code: 'Timeout',
-          });
-        }
-        return fail(
-          request,
-          refusal(504, 'Timeout', 'The key service did not answer in time; try again.'),
-        );
-      }
-      report(error, { request, videoId: seen.videoId, status: 500, code: 'InternalError' });
-      return fail(
-        request,
-        refusal(500, 'InternalError', 'The key service failed; the server log has details.'),
-      );
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }
 

@@ -6,6 +6,7 @@ import {
   MIN_AUTH_INFO_TIMEOUT,
   type VodErrorBody,
 } from '@playauth/core';
+import { answerWithinDeadline } from './answerWithinDeadline';
 import { clientAddress } from './clientAddress';
 import { createCors, type PlayAuthCorsOptions } from './createCors';
 import type { VodClient } from './createVodClient';
@@ -15,13 +16,12 @@ import {
   importHlsUriTokenKeys,
 } from './hlsUriTokenKeys';
 import { isVodErrorCode, isVodRequestId } from './isVodRequestId';
-import { HandlerResponse, internalError, mapVodError, publicBody, retryAfter } from './mapVodError';
+import { HandlerResponse, mapVodError, publicBody, retryAfter } from './mapVodError';
 import { mintHlsUriToken } from './mintHlsUriToken';
 import { createPlayAuthCoalescer, type PlayAuthCoalesceOptions } from './PlayAuthCoalescer';
 import type { PlayAuthRateLimitOptions } from './PlayAuthRateLimiter';
 import { memoryStore, type PlayAuthStore } from './PlayAuthStore';
 import { oneLine } from './scrubSecrets';
-import { untilAborted } from './untilAborted';
 import { isVodApiError, VodApiError } from './VodApiError';
 
 export type { PlayAuthCorsOptions } from './createCors';
@@ -435,39 +435,16 @@ export function createPlayAuthHandler(options: CreatePlayAuthHandlerOptions): Pl
     return respond(request, 200, JSON.stringify(answer));
   }
 
-  return async function playAuthHandler(request: Request): Promise<Response> {
-    const deadline = new AbortController();
-    const timer = setTimeout(
-      () =>
-        deadline.abort(
-          new VodApiError('Timeout', `no answer within deadlineMs (${deadlineMs} ms)`),
-        ),
+  return function playAuthHandler(request: Request): Promise<Response> {
+    return answerWithinDeadline(
+      request,
       deadlineMs,
+      (signal, seen) => handle(request, signal, seen),
+      {
+        service: 'The PlayAuth endpoint',
+        report,
+        fail,
+      },
     );
-    const signal = AbortSignal.any([request.signal, deadline.signal]);
-    const seen: { videoId?: string } = {};
-    try {
-      return await untilAborted(handle(request, signal, seen), signal);
-    } catch (error) {
-      if (signal.aborted) {
-        // Whatever hung (authorize, credentials, VOD, the store): answer in bounded time. When the
-        // client went away this answer goes nowhere, but the work for it has been let go.
-        const answer = new HandlerResponse(
-          504,
-          'Timeout',
-          'The PlayAuth endpoint did not answer in time; try again.',
-        );
-        if (deadline.signal.aborted) {
-          const { videoId } = seen;
-          report(deadline.signal.reason, { request, videoId, status: 504, code: 'Timeout' });
-        }
-        return fail(request, answer);
-      }
-      // authorize() threw, or a bug: a generic 500, the error itself only to onError.
-      report(error, { request, videoId: seen.videoId, status: 500, code: 'InternalError' });
-      return fail(request, internalError());
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }

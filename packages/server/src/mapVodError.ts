@@ -37,11 +37,12 @@ export function publicBody(body: GetVideoPlayAuthResponse, authInfoTimeout: numb
   };
 }
 
-export function internalError(): HandlerResponse {
+/** The generic 500 of `service` (default the PlayAuth endpoint): details only in the server's log. */
+export function internalError(service = 'The PlayAuth endpoint'): HandlerResponse {
   return new HandlerResponse(
     500,
     'InternalError',
-    'The PlayAuth endpoint failed; the server log has details.',
+    `${service} failed; the server log has details.`,
   );
 }
 

@@ -95,3 +95,31 @@ describe('playauth-emulator CLI', () => {
     expect(port.errors()).toContain('--port');
   }, 35_000);
 });
+
+describe('playauth-emulator CLI: renditions and HLS encryption', () => {
+  it('--renditions --decrypt-service-url serve the encrypted video with that key URI', async () => {
+    const keyUrl = 'http://127.0.0.1:9/api/hls-key';
+    const cli = startCli([
+      '--port',
+      '0',
+      '--quiet',
+      '--renditions',
+      '--decrypt-service-url',
+      keyUrl,
+    ]);
+    await within(cli.url, 20_000, 'start with renditions');
+    expect(cli.output()).toContain('MP4 + HLS in LD/SD');
+    expect(cli.output()).toContain(`decrypt service: ${keyUrl}`);
+    expect(cli.output()).toMatch(/KMS key id: +[0-9a-f-]{36}/);
+    cli.child.kill('SIGTERM');
+    const exit = await within(cli.exited, 5000, 'exit');
+    expect({ exit, errors: cli.errors() }).toEqual({ exit: { code: 0, signal: null }, errors: '' });
+  }, 30_000);
+
+  it('refuses a --decrypt-service-url that is not an http(s) URL', async () => {
+    const bad = startCli(['--port', '0', '--decrypt-service-url', 'keys.example.com']);
+    bad.url.catch(() => {});
+    expect((await within(bad.exited, 15_000, 'exit')).code).toBe(2);
+    expect(bad.errors()).toContain('--decrypt-service-url');
+  }, 20_000);
+});

@@ -48,13 +48,17 @@ async function sdkGetPlayInfo(videoId: string, playConfig: Record<string, unknow
   return { status: res.status, body: (await res.json()) as Answer };
 }
 
-function kmsDecryptRequest(query: Record<string, string>, secret = emulator.accessKeySecret) {
+function kmsDecryptRequest(
+  query: Record<string, string>,
+  secret = emulator.accessKeySecret,
+  version = '2016-01-20',
+) {
   return signV3({
     baseUrl: emulator.url,
     accessKeyId: emulator.accessKeyId,
     accessKeySecret: secret,
     action: 'Decrypt',
-    version: '2016-01-20',
+    version,
     query,
     date: new Date(clock.now()),
   });
@@ -282,14 +286,11 @@ describe('KMS Decrypt (2016-01-20)', () => {
   });
 
   it('the VOD version is refused for Decrypt (InvalidVersion), and faults apply (KMS down)', async () => {
-    const { url, init } = signV3({
-      baseUrl: emulator.url,
-      accessKeyId: emulator.accessKeyId,
-      accessKeySecret: emulator.accessKeySecret,
-      action: 'Decrypt',
-      query: { CiphertextBlob: 'x' },
-      date: new Date(clock.now()),
-    });
+    const { url, init } = kmsDecryptRequest(
+      { CiphertextBlob: 'x' },
+      emulator.accessKeySecret,
+      '2017-03-21',
+    );
     expect(((await (await fetch(url, init)).json()) as { Code: string }).Code).toBe(
       'InvalidVersion',
     );
