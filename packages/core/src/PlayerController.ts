@@ -361,7 +361,7 @@ export class PlayerController {
     if (!stream) {
       throw new PlayAuthError(
         'InvalidParameter',
-        `setDefinition('${definition}'): pass one of [${this.getDefinitions()}].`,
+        `setDefinition(${definition}): pass one of [${this.getDefinitions()}].`,
       );
     }
     const live = player.getOptions?.();

@@ -140,7 +140,7 @@ export function toPlayerError(
   const [kind, what, todo, retryable = !license]: KnownCode = license
     ? ['license']
     : key
-      ? ['key', 'The decryption key was refused', 'retry with a new token']
+      ? ['key', 'Decryption key refused', 'retry with a new token']
       : (KNOWN_CODES[playerCode] ?? [
           Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
           'The player failed',

@@ -111,7 +111,7 @@ describe('toPlayerError: refused HLS decryption key', () => {
       retryable: true,
       playerCode: code,
     });
-    expect(error.message).toMatch(/decryption key was refused.*retry with a new token/);
+    expect(error.message).toMatch(/^Decryption key refused.*retry with a new token/);
   });
 
   it('leaves other 4025s (a refused playlist or segment) as media errors', () => {
