@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startVodEmulator, type VodEmulator, type VodEmulatorOptions } from '@playauth/emulator';
 import {
+  type CreateHlsDecryptHandlerOptions,
   type CreatePlayAuthHandlerOptions,
+  createHlsDecryptHandler,
+  createKmsClient,
   createPlayAuthHandler,
   createVodClient,
+  type HlsDecryptHandler,
   type NodeHandler,
   type PlayAuthHandler,
   toNodeHandler,
@@ -32,6 +37,21 @@ export interface LocalBackendOptions {
   port?: number;
   /** Path of the credential endpoint. Default `'/play-auth'`. */
   path?: string;
+  /**
+   * HLS standard encryption end to end: the credential endpoint adds an `MtsHlsUriToken`
+   * (`hlsEncryption`, a random secret per backend) and the real `createHlsDecryptHandler`
+   * (KMS: the emulator's) answers keys at `keyPath` (default `'/hls-key'`) on the same server; the
+   * emulator writes that URL into encrypted playlists. The encrypted video exists only with the
+   * emulator's `renditions`. `decrypt` options pass through (default `authorize`: allow all).
+   * Without `listen`, mount {@link LocalBackend.decryptNodeHandler} and call
+   * `emulator.setDecryptServiceUrl(<its absolute URL>)` yourself. Default off.
+   */
+  hlsEncryption?:
+    | boolean
+    | {
+        keyPath?: string;
+        decrypt?: Partial<Omit<CreateHlsDecryptHandlerOptions, 'kms' | 'secret'>>;
+      };
 }
 
 /** A running local backend: the VOD emulator and the real credential handler in front of it. */
@@ -51,6 +71,12 @@ export interface LocalBackend {
   readonly nodeHandler: NodeHandler;
   /** Path and query of every credential request, oldest first (a live array). */
   readonly credentialRequests: readonly string[];
+  /** With `hlsEncryption`: the decryption service (Web and node:http forms) and its URL (or path). */
+  readonly decryptHandler?: HlsDecryptHandler;
+  readonly decryptNodeHandler?: NodeHandler;
+  readonly keyUrl?: string;
+  /** Path and query of every key request, oldest first (a live array; holds tokens: tests only). */
+  readonly keyRequests: readonly string[];
   /** Stops the server (if any) and the emulator. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -101,15 +127,47 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     );
   }
 
+  const hls = options.hlsEncryption
+    ? { keyPath: '/hls-key', ...(options.hlsEncryption === true ? {} : options.hlsEncryption) }
+    : undefined;
+  if (hls && (hls.keyPath === path || !/^\/[\w./-]*$/.test(hls.keyPath))) {
+    await emulator.close();
+    throw new LocalBackendError(
+      'InvalidOptions',
+      `startLocalBackend: hlsEncryption.keyPath must be a path like "/hls-key", other than the credential path, got ${JSON.stringify(hls.keyPath)}`,
+    );
+  }
+  // One secret per backend, shared by the token and the decryption service (never printed).
+  const secret = randomBytes(32).toString('hex');
+  const emulatorKeys = {
+    accessKeyId: emulator.accessKeyId,
+    accessKeySecret: emulator.accessKeySecret,
+    endpoint: emulator.url,
+  };
+  const decryptHandler = hls
+    ? createHlsDecryptHandler({
+        // Local development and tests only: every token holder gets the key.
+        authorize: () => true,
+        ...hls.decrypt,
+        kms: createKmsClient(emulatorKeys),
+        secret,
+      })
+    : undefined;
+  const keyRequests: string[] = [];
+  const decryptNode = decryptHandler ? toNodeHandler(decryptHandler) : undefined;
+  const decryptNodeHandler: NodeHandler | undefined = decryptNode
+    ? (req, res, next) => {
+        keyRequests.push(req.url ?? '');
+        decryptNode(req, res, next);
+      }
+    : undefined;
+
   const handler = createPlayAuthHandler({
     // Local development and tests only: every video may be played.
     authorize: () => true,
+    ...(hls ? { hlsEncryption: { secret } } : {}),
     ...options.handler,
-    client: createVodClient({
-      accessKeyId: emulator.accessKeyId,
-      accessKeySecret: emulator.accessKeySecret,
-      endpoint: emulator.url,
-    }),
+    client: createVodClient(emulatorKeys),
   });
   const toNode = toNodeHandler(handler);
   const credentialRequests: string[] = [];
@@ -120,13 +178,21 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
 
   let server: Server | undefined;
   let endpoint = path;
+  let keyUrl = hls?.keyPath;
   if (listen) {
     server = createServer((req, res) => {
-      if (new URL(req.url ?? '/', 'http://local').pathname === path) nodeHandler(req, res);
+      const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+      if (pathname === path) nodeHandler(req, res);
+      else if (decryptNodeHandler && pathname === hls?.keyPath) decryptNodeHandler(req, res);
       else res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: try ${path}`);
     });
     try {
-      endpoint = `http://${LOCAL_HOST}:${await listenOn(server, port)}${path}`;
+      const origin = `http://${LOCAL_HOST}:${await listenOn(server, port)}`;
+      endpoint = `${origin}${path}`;
+      if (hls) {
+        keyUrl = `${origin}${hls.keyPath}`;
+        emulator.setDecryptServiceUrl(keyUrl);
+      }
     } catch (error) {
       await emulator.close();
       throw new LocalBackendError(
@@ -145,6 +211,8 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
     handler,
     nodeHandler,
     credentialRequests,
+    ...(decryptHandler ? { decryptHandler, decryptNodeHandler, keyUrl } : {}),
+    keyRequests,
     close() {
       closing ??= (async () => {
         if (server) {

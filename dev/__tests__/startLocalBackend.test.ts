@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fetchPlayAuth } from '@playauth/core';
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
+import { buildGetPlayInfoUrl, decodePlayAuth } from '@playauth/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalBackendError } from '../LocalBackendError';
 import { type LocalBackend, startLocalBackend } from '../startLocalBackend';
@@ -113,5 +115,50 @@ describe('startLocalBackend', () => {
     expect(error).toBeInstanceOf(LocalBackendError);
     expect(error).toMatchObject({ code: 'EmulatorFailed' });
     expect((error as Error).message).toMatch(/emulator did not start/);
+  });
+});
+
+describe('startLocalBackend: hlsEncryption', () => {
+  it('one credential request gives the token; the key URI of the encrypted playlist opens the key', async () => {
+    backend = await startLocalBackend({ emulator: { renditions: true }, hlsEncryption: true });
+    const id = DEFAULT_VIDEO_IDS.encrypted;
+    expect(backend.keyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hls-key$/);
+    const credential = await fetchPlayAuth({ endpoint: backend.endpoint, videoId: id });
+    expect(credential.hlsUriToken).toMatch(/^v1\./);
+    // What the player does: GetPlayInfo with playConfig, then the playlist, then its key URI.
+    const url = await buildGetPlayInfoUrl({
+      videoId: id,
+      token: decodePlayAuth(credential.playAuth),
+      playerVersion: '2.37.7',
+      playConfig: { MtsHlsUriToken: credential.hlsUriToken },
+      customVodServer: backend.customVodServer,
+    });
+    const info = (await (await fetch(url)).json()) as {
+      PlayInfoList: { PlayInfo: Array<{ PlayURL: string; Encrypt: number }> };
+    };
+    const stream = info.PlayInfoList.PlayInfo[0];
+    expect(stream?.Encrypt).toBe(1);
+    const playlist = await (await fetch(stream?.PlayURL ?? '')).text();
+    const keyUri = /URI="([^"]+)"/.exec(playlist)?.[1] ?? '';
+    expect(keyUri.startsWith(`${backend.keyUrl}?Ciphertext=`)).toBe(true);
+    const key = await fetch(keyUri);
+    expect(key.status).toBe(200);
+    expect((await key.arrayBuffer()).byteLength).toBe(16);
+    expect(backend.keyRequests).toHaveLength(1);
+    const noToken = new URL(keyUri);
+    noToken.searchParams.delete('MtsHlsUriToken');
+    expect((await fetch(noToken)).status).toBe(403);
+  }, 30_000);
+
+  it('has no token and no key service without the option; refuses a keyPath equal to the endpoint', async () => {
+    backend = await startLocalBackend();
+    expect(backend.keyUrl).toBeUndefined();
+    const credential = await fetchPlayAuth({ endpoint: backend.endpoint, videoId });
+    expect(credential.hlsUriToken).toBeUndefined();
+    await backend.close();
+    backend = undefined;
+    await expect(
+      startLocalBackend({ hlsEncryption: { keyPath: '/play-auth' } }),
+    ).rejects.toMatchObject({ code: 'InvalidOptions' });
   });
 });
