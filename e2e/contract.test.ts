@@ -15,7 +15,8 @@ import { setupE2eSession } from './setupE2eSession';
 // the page runs the contract's own scenario functions and this side applies the contract's own
 // assertions to what they observed, so the fake cannot drift from the SDK unnoticed.
 
-const session = setupE2eSession();
+// Renditions: MP4 and HLS in LD and SD, so the definitions scenario has two to switch between.
+const session = setupE2eSession({ renditions: true });
 
 function fixture(): PageContractFixture {
   const { backend, clock } = session;

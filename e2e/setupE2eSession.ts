@@ -1,4 +1,4 @@
-import { createManualClock, type ManualClock } from '@playauth/emulator';
+import { createManualClock, type ManualClock, type VodEmulatorOptions } from '@playauth/emulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import {
@@ -27,7 +27,9 @@ export interface E2eSession {
  * Registers the hooks every e2e file needs: one browser and one local backend per file; before
  * each test the emulator's clock back at real time (signed requests must stay within the
  * gateway's 15-minute skew); after each test the page opened is checked clean (nothing left
- * 127.0.0.1/file:, no uncaught error) and closed.
+ * 127.0.0.1/file:, no uncaught error) and closed. `emulator` adds emulator options (e.g.
+ * `{ renditions: true }` for MP4 + HLS in several definitions), `handler` options of the
+ * credential handler (e.g. `hlsEncryption`).
  *
  * @example
  * ```ts
@@ -37,7 +39,10 @@ export interface E2eSession {
  * });
  * ```
  */
-export function setupE2eSession(): E2eSession {
+export function setupE2eSession(
+  emulator: Omit<VodEmulatorOptions, 'host' | 'clock'> = {},
+  handler: Parameters<typeof startBackend>[1] = {},
+): E2eSession {
   const session: E2eSession = {
     browser: undefined as unknown as Browser,
     backend: undefined as unknown as Backend,
@@ -55,7 +60,7 @@ export function setupE2eSession(): E2eSession {
   beforeAll(async () => {
     [session.browser, session.backend] = await Promise.all([
       launchBrowser(),
-      startBackend({ clock: session.clock }),
+      startBackend({ ...emulator, clock: session.clock }, handler),
     ]);
   });
   afterAll(async () => {

@@ -8,7 +8,8 @@ import type { AliplayerObservations, AliplayerScenario } from '@playauth/testing
 //
 // Query parameter `scenario` picks what the page does on load:
 // - `player` (default): one `<VodPlayer>` configured from the query (`endpoint`, `vod`, `sdk`,
-//   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`);
+//   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`, `format`,
+//   `definition`, `fake` (FakeAliplayer instead of the real SDK; `mp4`: with `hlsPlayback: 'mp4'`));
 // - `contract`: nothing; `contract()` runs Aliplayer contract scenarios on demand;
 // - `mount`: nothing; `mount()` mounts players on demand (the benchmarks).
 
@@ -56,6 +57,8 @@ export interface MountOptions {
   strict?: boolean;
   loop?: boolean;
   authInfoTimeout?: number;
+  /** `<VodPlayer format>` (`ours` only). */
+  format?: 'hls' | 'mp4';
 }
 
 /** A media event any `<video>` of the page fired, with `performance.now()` and its position. */

@@ -98,6 +98,7 @@ export function installMountScenario(
           autoplay
           muted
           loop={options.loop}
+          format={options.format}
           options={{ customVodServer: options.vod, customVodServerFirst: true }}
           onCredentialRenewed={() => {
             api.renewals++;

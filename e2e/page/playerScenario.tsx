@@ -73,10 +73,11 @@ export function renderPlayerScenario(
   query: URLSearchParams,
   element: HTMLElement,
 ): void {
+  if (query.get('fake') === 'mp4') FakeAliplayer.configure({ hlsPlayback: 'mp4' });
   const tree = (
     <PlayAuthProvider
       endpoint={required(query, 'endpoint')}
-      sdk={sdkSource(query)}
+      sdk={query.has('fake') ? FakeAliplayer : sdkSource(query)}
       queryClient={new QueryClient()}
     >
       <PlayerPage api={api} query={query} />
@@ -112,6 +113,8 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
       autoplay={query.get('autoplay') !== '0'}
       muted
       loop={query.get('loop') === '1'}
+      format={(query.get('format') as 'hls' | 'mp4' | null) ?? undefined}
+      definition={query.get('definition') ?? undefined}
       showTitle
       options={{
         customVodServer: required(query, 'vod'),
@@ -128,6 +131,7 @@ function PlayerPage({ api, query }: { api: PlayerScenarioApi; query: URLSearchPa
       onRateChange={() => log('ratechange')}
       onVolumeChange={() => log('volumechange')}
       onFullscreenChange={(event) => log(event.type)}
+      onDefinitionChange={(event) => log(event.type, event.paramData.definition)}
     />
   );
 }

@@ -122,7 +122,7 @@ export interface AliplayerOptions {
     type: string | (abstract new (...args: never[]) => unknown);
     args?: unknown[];
   }>;
-  /** `PlayConfig` sent with GetPlayInfo (e.g. `{ PreviewTime: '20' }` for trial playback). */
+  /** `PlayConfig` sent with GetPlayInfo (e.g. `{ PreviewTime: '20' }` for trial playback, `{ MtsHlsUriToken }` for HLS standard encryption). */
   playConfig?: Record<string, unknown>;
   /** Any other SDK option. */
   [option: string]: unknown;
@@ -231,6 +231,11 @@ export interface AliplayerEventMap {
   showBar: AliplayerNoData;
   textTrackReady: unknown;
   audioTrackReady: unknown;
+  /**
+   * Not an SDK event: `PlayerController` fires it to its `on` handlers once a
+   * `setDefinition` switch is playing again at the kept position.
+   */
+  definitionChange: { definition: string; previous?: string };
 }
 
 /** Name of an Aliplayer event. */
@@ -295,8 +300,11 @@ export interface Aliplayer {
    * **restarts at 0**: save `getCurrentTime()` and seek back after `canplay` to keep the position.
    */
   replayByVidAndPlayAuth(vid: string, playauth: string): void;
-  /** Play a direct URL, optionally seeking to `seconds`. */
-  loadByUrl?(url: string, seconds?: number): void;
+  /**
+   * Play a direct URL, optionally from `seconds`; `autoplay` plays it; `keepVideo` keeps `vid`
+   * and the stream list (what the SDK's own quality menu passes to switch definitions).
+   */
+  loadByUrl?(url: string, seconds?: number, autoplay?: boolean, keepVideo?: boolean): void;
   setCover(url: string): void;
   /** Resize the player (CSS lengths). */
   setPlayerSize(width: string, height: string): void;

@@ -38,8 +38,8 @@ export interface PlayAuthCredential {
   expiresAt: number;
   /**
    * The `MtsHlsUriToken` for HLS standard encryption, when the backend issues one
-   * (`createPlayAuthHandler({ hlsEncryption })`). Opaque; hand it to the player as
-   * `playConfig: { MtsHlsUriToken }`. It expires no later than the PlayAuth, so `expiresAt`
+   * (`createPlayAuthHandler({ hlsEncryption })`). Opaque; the player controller hands it to the
+   * SDK as `playConfig.MtsHlsUriToken`. It expires no later than the PlayAuth, so `expiresAt`
    * covers both and it is renewed with the PlayAuth.
    */
   hlsUriToken?: string;

@@ -36,6 +36,12 @@ import {
 
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
+/** One stream of the SDK's play info (`playInfoLoaded`'s `urls`). */
+interface Stream {
+  definition: string;
+  Url: string;
+}
+
 /** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
 function inRange(method: string, value: number, min: number, max: number): number {
   if (value >= min && value <= max) return value;
@@ -90,6 +96,8 @@ export class PlayerController {
   #operation = 0;
   readonly #builder = new DeferredTask(() => this.#build());
   #awaitingCredential = false;
+  /** The streams of the current play info (the SDK's `urls`: one format, one per definition). */
+  #streams: Stream[] = [];
   /** Where the current player starts (seconds), applied on its first `canplay`. */
   #startAt = 0;
   /** When the resume position was last saved (epoch ms). */
@@ -98,7 +106,10 @@ export class PlayerController {
   readonly #store = new SnapshotStore();
   /** The SDK events the controller itself handles (bridged while a player exists), then the app's. */
   readonly #events = new PlayerEventBridge({
-    playInfoLoaded: () => this.#store.set({ sourceLoaded: true }),
+    playInfoLoaded: (_, event) => {
+      this.#streams = (event.paramData as { urls?: Stream[] } | null)?.urls ?? this.#streams;
+      this.#store.set({ sourceLoaded: true });
+    },
     ready: () => this.#onReady(),
     playing: (player) => {
       this.#playback.observe('playing', player);
@@ -213,7 +224,7 @@ export class PlayerController {
       );
       return;
     }
-    await this.#replay(videoId, credential, 'manual', true);
+    await this.#replay(videoId, credential, this.#keyReason('manual'), true);
   }
 
   /**
@@ -257,6 +268,10 @@ export class PlayerController {
       this.#teardown(true);
       void this.#scheduleBuild();
       return;
+    }
+    const { definition } = this.#options;
+    if (changed.includes('definition') && this.#streams.some((s) => s.definition === definition)) {
+      void this.setDefinition(definition as string);
     }
     applyLiveOptions(player, this.#options, changed);
   }
@@ -323,6 +338,55 @@ export class PlayerController {
   /** Leaves fullscreen (SDK `fullscreenService.cancelFullScreen`). */
   exitFullscreen(): void {
     this.player?.fullscreenService.cancelFullScreen();
+  }
+
+  /**
+   * Switches the running player to another definition of the current video (one of
+   * {@link getDefinitions}), keeping position and play state, the way the SDK's own quality
+   * menu does (`loadByUrl(url, position, playing, true)`). Renewals keep it. Resolves once
+   * playback is back at the position, then fires `definitionChange` to {@link on} handlers.
+   * No-op without a player or for the current definition.
+   *
+   * @throws PlayAuthError `InvalidParameter` when the video has no such definition.
+   * @example
+   * ```ts
+   * if (controller.getDefinitions().includes('SD')) await controller.setDefinition('SD');
+   * ```
+   */
+  setDefinition(definition: string): Promise<void> {
+    const player = this.player;
+    const previous = this.getDefinition();
+    if (!player?.loadByUrl || definition === previous) return Promise.resolve();
+    const stream = this.#streams.find((item) => item.definition === definition);
+    if (!stream) {
+      throw new PlayAuthError(
+        'InvalidParameter',
+        `setDefinition(${definition}): pass one of [${this.getDefinitions()}].`,
+      );
+    }
+    const live = player.getOptions?.();
+    // The SDK picks `defaultDefinition` again when a renewal reloads the play info.
+    if (live) live.defaultDefinition = definition;
+    const state = this.#playback.capture(player);
+    const done = this.#playback.expect(state);
+    player.loadByUrl(stream.Url, state.position, state.playing, true);
+    return done.then(() =>
+      this.#events.emit({ type: 'definitionChange', paramData: { definition, previous } }),
+    );
+  }
+
+  /** The definitions of the current video, in the SDK's order (e.g. `['LD', 'SD']`); `[]` before play info. */
+  getDefinitions(): string[] {
+    return this.#streams.map((stream) => stream.definition);
+  }
+
+  /**
+   * The definition playing (e.g. `'SD'`): the stream whose URL the SDK plays (its `source`
+   * option), so switches made in the SDK's own quality menu count too.
+   */
+  getDefinition(): string | undefined {
+    const source = this.player?.getOptions?.().source;
+    return this.#streams.find((stream) => stream.Url === source)?.definition;
   }
 
   /** The SDK's own status (`getStatus()`); `'init'` without a player. See also {@link getSnapshot}. */
@@ -413,7 +477,11 @@ export class PlayerController {
   ): void {
     const { videoId: vid, playAuth: playauth } = credential;
     const mount = new PlayerMount(container, `${this.elementId}-${++this.#mounts}`, (id) => {
-      const options = buildAliplayerOptions(this.#options, { id, vid, playauth });
+      const options = buildAliplayerOptions(
+        this.#options,
+        { id, vid, playauth },
+        credential.hlsUriToken,
+      );
       return new Aliplayer(options, (ready) => {
         if (ready === this.player) this.#onReady();
       });
@@ -472,7 +540,15 @@ export class PlayerController {
       this.#fail(this.#policy.limitError(cause));
       return;
     }
-    void this.#replay(videoId, undefined, reason, true);
+    void this.#replay(videoId, undefined, this.#keyReason(reason, cause), true);
+  }
+
+  /** `'key'` after a refused decryption key (the token must be new), else `reason`. */
+  #keyReason(
+    reason: CredentialRequestReason,
+    error = this.#store.get().error,
+  ): CredentialRequestReason {
+    return (error as PlayerError | undefined)?.kind === 'key' ? 'key' : reason;
   }
 
   /** Replays `videoId` on the running player (or builds one) with a usable credential. */
@@ -506,8 +582,16 @@ export class PlayerController {
     const start = keepPosition ? 0 : await this.#startFor(credential);
     if (stale()) return;
     const captured = this.#playback.capture(mount.player);
+    // A retry of a start that failed plays if autoplay asked for it (nothing played yet).
+    if (keepPosition && this.#options.autoplay && !this.#store.get().playbackStarted) {
+      captured.playing = true;
+    }
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
+    const live = mount.player.getOptions?.();
+    // The SDK sends its live `playConfig` with the new GetPlayInfo: the new credential's token
+    // (`undefined` drops out of its JSON).
+    if (live) live.playConfig = { ...live.playConfig, MtsHlsUriToken: credential.hlsUriToken };
     try {
       mount.replay(credential.videoId, credential.playAuth);
     } catch (error) {

@@ -3,8 +3,11 @@ import { type AliplayerSource, aliplayerAssetPrefix } from './loadAliplayer';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import type { ResumeStorage } from './resumePlayback';
 
-/** Why the controller asks for a credential. */
-export type CredentialRequestReason = 'expired' | 'error' | 'manual';
+/**
+ * Why the controller asks for a credential. `'key'`: the HLS decryption key was refused, so the
+ * credential's `hlsUriToken` must be new: a cached credential will not do.
+ */
+export type CredentialRequestReason = 'expired' | 'error' | 'manual' | 'key';
 
 /** Options of {@link PlayerController}. Every field is optional. */
 export interface PlayerControllerOptions {
@@ -38,8 +41,10 @@ export interface PlayerControllerOptions {
   /**
    * Supplies a valid credential for `videoId` when the controller needs one: the given one has
    * expired (`'expired'`, also on `authkeyexpired`), playback failed with a renewal error
-   * (`'error'`), or `renew()` was called without a credential (`'manual'`). Without it, such
-   * cases end in an error state.
+   * (`'error'`), or `renew()` was called without a credential (`'manual'`); `'key'` replaces
+   * `'error'`/`'manual'` after the decryption key of an encrypted HLS video was refused (then
+   * fetch a new credential and token, never a cached one). Without it, such cases end in an
+   * error state.
    */
   getCredential?: (videoId: string, reason: CredentialRequestReason) => Promise<PlayAuthCredential>;
   /**
@@ -62,6 +67,19 @@ export interface PlayerControllerOptions {
    * re-creates the player. Default: off.
    */
   preview?: number;
+  /**
+   * Preferred stream format, sent to GetPlayInfo (SDK option `format`: `'hls'` is `m3u8`).
+   * Default: the SDK's choice (MP4 when the video has one, else HLS). A change re-creates the
+   * player, keeping position and play state.
+   */
+  format?: 'hls' | 'mp4';
+  /**
+   * Definition played first when the video has it, e.g. `'SD'` (SDK option `defaultDefinition`;
+   * VOD names: `FD`, `LD`, `SD`, `HD`, `2K`, `4K`, `OD`). Default: the SDK's choice (the one the
+   * viewer last picked in its menu, else the first listed). A change on a running player
+   * switches to it like {@link PlayerController.setDefinition}.
+   */
+  definition?: string;
   /** At most one automatic renewal in this window (ms). Default `30_000`. */
   renewalMinIntervalMs?: number;
   /** Clock in epoch ms, for tests. Default `Date.now`. */
@@ -86,6 +104,8 @@ export type PlayerControllerUpdate = Partial<
     | 'startTime'
     | 'resume'
     | 'preview'
+    | 'format'
+    | 'definition'
   >
 >;
 
@@ -100,7 +120,7 @@ const MANAGED = /* @__PURE__ */ new Set([
 
 /** Options that need a new player to take effect. */
 export const INIT_ONLY_OPTIONS: ReadonlySet<keyof PlayerControllerUpdate> = /* @__PURE__ */ new Set(
-  ['loop', 'license', 'options', 'sdk', 'telemetry', 'preview'] as const,
+  ['loop', 'license', 'options', 'sdk', 'telemetry', 'preview', 'format'] as const,
 );
 
 /** Keys of `patch` whose values differ (by content) from those in `options`. */
@@ -128,11 +148,13 @@ export function applyLiveOptions(
 
 /**
  * The SDK options for one player, managed fields last so nothing can override them. Adds
- * `customVodServerFirst: true` when `options.customVodServer` is set and the flag is not.
+ * `customVodServerFirst: true` when `options.customVodServer` is set and the flag is not, and
+ * `hlsUriToken` (the credential's) as `playConfig.MtsHlsUriToken`.
  */
 export function buildAliplayerOptions(
   options: PlayerControllerOptions,
   managed: { id: string; vid: string; playauth: string },
+  hlsUriToken?: string,
 ): AliplayerOptions {
   const extra: Record<string, unknown> = options.options ?? {};
   // The dedicated fields win when set; `undefined` values and managed keys are dropped below.
@@ -149,6 +171,8 @@ export function buildAliplayerOptions(
     width: options.width ?? extra.width,
     height: options.height ?? extra.height,
     license: options.license ?? extra.license,
+    format: options.format === 'hls' ? 'm3u8' : (options.format ?? extra.format),
+    defaultDefinition: options.definition ?? extra.defaultDefinition,
   };
   for (const key in result) if (result[key] === undefined || MANAGED.has(key)) delete result[key];
   // Component types named by string: classes of the component scripts the loader ran.
@@ -161,8 +185,11 @@ export function buildAliplayerOptions(
         : component,
     );
   }
-  if (options.preview) {
-    result.playConfig = { ...(extra.playConfig as object), PreviewTime: options.preview };
+  if (options.preview || hlsUriToken) {
+    const playConfig: Record<string, unknown> = { ...(extra.playConfig as object) };
+    if (options.preview) playConfig.PreviewTime = options.preview;
+    if (hlsUriToken) playConfig.MtsHlsUriToken = hlsUriToken;
+    result.playConfig = playConfig;
   }
   if (!options.telemetry) {
     result.trackLog = false;

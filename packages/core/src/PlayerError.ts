@@ -10,6 +10,8 @@ import { isPlayAuthError, PlayAuthError, type PlayAuthErrorOptions } from './Pla
  * - `media`: the play URL was refused or the media cannot be played (4400, 4025, others).
  * - `sdk`: the SDK failed to load or the player could not be created.
  * - `renewalLimit`: automatic renewal gave up (two triggers too close together): offer a retry.
+ * - `key`: the decryption service refused the key of an encrypted HLS video (missing, expired or
+ *   refused `MtsHlsUriToken`): retry with a fresh credential and token (`renew()`).
  * - `unknown`: anything else.
  */
 export type PlayerErrorKind =
@@ -20,13 +22,15 @@ export type PlayerErrorKind =
   | 'media'
   | 'sdk'
   | 'renewalLimit'
+  | 'key'
   | 'unknown';
 
 /**
  * Codes of a {@link PlayerError}: `Player.<error_code>` for SDK errors, `SdkLoadFailed` and
  * `SdkUnavailable` from the loader, `PlayerCreateFailed` when the constructor threw,
  * `PlayerFailed` for any other unexpected failure,
- * `RenewalLimit` when automatic renewal gave up.
+ * `RenewalLimit` when automatic renewal gave up, `KeyRefused` when the HLS decryption key could
+ * not be loaded (the SDK reports it as 4025 or 4009 with `error_msg` `keyLoadError`).
  */
 export type PlayerErrorCode =
   | `Player.${number}`
@@ -34,7 +38,8 @@ export type PlayerErrorCode =
   | 'SdkUnavailable'
   | 'PlayerCreateFailed'
   | 'PlayerFailed'
-  | 'RenewalLimit';
+  | 'RenewalLimit'
+  | 'KeyRefused';
 
 /** Construction options of {@link PlayerError}. */
 export interface PlayerErrorOptions extends PlayAuthErrorOptions {
@@ -130,17 +135,21 @@ export function toPlayerError(
   const detail = String(errorData.error_msg ?? errorData.display_msg ?? '').trim();
   const code: PlayerErrorCode = `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
   const license = playerCode >= 4035 && playerCode <= 4041;
+  // hls.js' `keyLoadError` / `keyLoadTimeOut`: the decryption service refused the key (403 -> 4025, else 4009).
+  const key = detail.startsWith('keyLoad');
   const [kind, what, todo, retryable = !license]: KnownCode = license
     ? ['license']
-    : (KNOWN_CODES[playerCode] ?? [
-        Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-        'The player failed',
-        'retry, else check the transcoding',
-      ]);
+    : key
+      ? ['key', 'Decryption key refused', 'retry with a new token']
+      : (KNOWN_CODES[playerCode] ?? [
+          Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
+          'The player failed',
+          'retry, else check the transcoding',
+        ]);
   const message = license
     ? licenseMessage(playerCode, detail, context)
     : `${what} (error ${errorData.error_code}${detail ? `: ${detail}` : ''}): ${todo}.`;
-  return new PlayerError(code, message, {
+  return new PlayerError(key ? 'KeyRefused' : code, message, {
     kind,
     retryable,
     playerCode,

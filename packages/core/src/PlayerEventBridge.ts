@@ -65,6 +65,11 @@ export class PlayerEventBridge {
     };
   }
 
+  /** Delivers an event the owner fires itself (not the SDK) like an SDK event. */
+  emit(event: AliplayerEvent): void {
+    this.#bridges.get(event.type)?.(event);
+  }
+
   #bridge(name: AliplayerEventName): void {
     const player = this.#player;
     if (!player || this.#bridges.has(name)) return;

@@ -87,6 +87,17 @@ export interface VodPlayerProps
    * prefetched on hover or focus).
    */
   load?: 'eager' | 'visible' | 'interaction';
+  /**
+   * Preferred stream format: `'hls'` or `'mp4'` (sent to GetPlayInfo); a change re-creates the
+   * player keeping position. Default: the SDK's choice (MP4 when the video has one).
+   */
+  format?: 'hls' | 'mp4';
+  /**
+   * Definition to play, e.g. `'SD'`, when the video has it (the SDK's `defaultDefinition`);
+   * changing it switches the running player keeping position. The handle lists the video's
+   * definitions (`getDefinitions()`). Default: the SDK's choice.
+   */
+  definition?: string;
   /** Start here (seconds) unless `resume` has a saved position. Default `0`. */
   startTime?: number;
   /**
@@ -131,6 +142,9 @@ const handleMethods = [
   'requestFullscreen',
   'exitFullscreen',
   'getStatus',
+  'getDefinitions',
+  'getDefinition',
+  'setDefinition',
 ] as const;
 
 /**
@@ -212,6 +226,8 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       startTime: props.startTime,
       preview: preview?.seconds,
       resume: resumeStorage(config.resume),
+      format: props.format,
+      definition: props.definition,
     });
     const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
       ...config,
@@ -270,8 +286,9 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         data-status={snapshot.status}
         style={playerFrameStyle(props)}
       >
-        {/* The SDK owns this element's content; React never renders into it. */}
-        <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />
+        {/* The SDK owns this element's content; React never renders into it. Its own stacking
+            context keeps the SDK's layers (error overlay: z-index 99) under our cover and alert. */}
+        <div ref={setContainer} style={{ position: 'absolute', inset: 0, zIndex: 0 }} />
         {snapshot.sourceLoaded && !blocked ? null : (
           <VodPlayerCover
             cover={cover}

@@ -11,6 +11,7 @@ export type VodPlayerErrorKind =
   | 'sdk'
   | 'license'
   | 'renewalLimit'
+  | 'key'
   | 'error';
 
 /** What a `renderError` prop receives. */
@@ -35,7 +36,9 @@ export function vodPlayerErrorKind(error: unknown): VodPlayerErrorKind {
   if (code === 'Forbidden.IllegalStatus') return 'notReady';
   if (code === 'InvalidVideo.NotFound' || kind === 'notFound') return 'notFound';
   // The loader's errors (`SdkLoadFailed`, `SdkUnavailable`) are PlayerErrors of kind `sdk`.
-  if (kind === 'sdk' || kind === 'license' || kind === 'renewalLimit') return kind;
+  if (kind === 'sdk' || kind === 'license' || kind === 'renewalLimit' || kind === 'key') {
+    return kind;
+  }
   if (error.retryable || kind === 'network') return 'unreachable';
   return 'error';
 }

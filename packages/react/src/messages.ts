@@ -24,6 +24,8 @@ export interface VodPlayerMessages {
   license: (domain: string) => string;
   /** A second automatic credential renewal within 30 s: playback stopped. */
   renewalLimit: string;
+  /** The decryption key of an encrypted video was refused (missing or expired token). */
+  key: string;
   /** Any other error. */
   error: string;
 }
@@ -51,6 +53,7 @@ export const en: VodPlayerMessages = {
   license: (domain) =>
     `The player has no licence for ${domain}: set the license prop ({ domain, key }) to an Aliplayer licence.`,
   renewalLimit: 'Playback stopped because its authorisation could not be renewed.',
+  key: 'This video could not be decrypted.',
   error: 'This video could not be played.',
 };
 
@@ -77,5 +80,6 @@ export const zhCN: VodPlayerMessages = {
   license: (domain) =>
     `播放器缺少 ${domain} 的 Aliplayer License：请设置 license 属性（{ domain, key }）。`,
   renewalLimit: '播放授权无法续期，播放已停止。',
+  key: '视频解密失败。',
   error: '视频无法播放。',
 };

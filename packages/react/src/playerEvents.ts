@@ -22,6 +22,11 @@ export const playerEvents = {
   onFullscreenChange: ['requestFullScreen', 'cancelFullScreen'],
   /** The browser refused autoplay; the cover then shows its play button. */
   onAutoplayBlocked: 'autoPlayPrevented',
+  /**
+   * A `setDefinition` switch (handle or `definition` prop) is playing again at the kept position;
+   * `event.paramData` is `{ definition, previous }`. Fired by the controller, not the SDK.
+   */
+  onDefinitionChange: 'definitionChange',
 } as const satisfies Record<string, AliplayerEventName | readonly AliplayerEventName[]>;
 
 type EventProp = keyof typeof playerEvents;

@@ -1,4 +1,5 @@
 import {
+  type CredentialRequestReason,
   type PlayAuthCredential,
   PlayAuthError,
   type PlayerController,
@@ -72,11 +73,17 @@ export function usePlayerCredential(
   useEffect(() => {
     source.current = { ...source.current, videoId };
   });
-  // query.getFresh is stable (it always fetches the current videoId's credential).
-  const { getFresh } = query;
-  const [getCredential] = useState(() => async (id: string) => {
+  // query.getFresh and query.refetch are stable (they act on the current videoId's query).
+  const { getFresh, refetch } = query;
+  const [getCredential] = useState(() => async (id: string, reason: CredentialRequestReason) => {
     const shown = source.current.videoId;
-    const fresh = id === shown ? await getFresh() : undefined;
+    // After a refused decryption key only a new credential (and token) helps, never the cache.
+    const fresh =
+      id !== shown
+        ? undefined
+        : reason === 'key'
+          ? (await refetch({ throwOnError: true })).data
+          : await getFresh();
     if (!fresh || fresh.videoId !== source.current.videoId) {
       throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
     }

@@ -221,7 +221,8 @@ describe('SDK options', () => {
     expect(options.vid).toBe('v1');
     expect(options.playauth).toBe(given.playAuth);
     expect(options.PlayAuth).toBeUndefined();
-    expect(options.source).toBeUndefined();
+    // Once play info is in, the SDK (and the fake) set `source` to the chosen stream's URL.
+    expect(options.source).toBe('https://media.playauth.invalid/v1.mp4');
     expect(options.language).toBe('en-us');
   });
 

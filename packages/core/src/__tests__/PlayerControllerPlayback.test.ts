@@ -269,3 +269,179 @@ describe('resumeLimit', () => {
     expect(resumeLimit(0)).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe('definitions', () => {
+  beforeEach(() => {
+    FakeAliplayer.configure({
+      videos: { v1: { title: 'One', duration: 60, definitions: ['LD', 'SD', 'HD'] } },
+    });
+  });
+
+  it('lists the definitions and plays the preferred one; format "hls" asks the SDK for m3u8', async () => {
+    const { controller, player } = await started({ definition: 'SD', format: 'hls' });
+    expect(controller.getDefinitions()).toEqual(['LD', 'SD', 'HD']);
+    expect(controller.getDefinition()).toBe('SD');
+    const options = player.getOptions() as AliplayerOptions;
+    expect(options).toMatchObject({ defaultDefinition: 'SD', format: 'm3u8' });
+    expect(player.playInfo?.definition).toBe('SD');
+  });
+
+  it('switches keeping position and play state, fires definitionChange, and a renewal keeps it', async () => {
+    const { controller, player } = await started({ getCredential: async () => credential() });
+    const changes: unknown[] = [];
+    controller.on('definitionChange', (event) => changes.push(event.paramData));
+    controller.play();
+    await flush(3000);
+    const before = controller.getCurrentTime();
+    const switched = controller.setDefinition('HD');
+    await flush(0);
+    await switched;
+    expect(player.playInfo?.definition).toBe('HD');
+    expect(Math.abs(controller.getCurrentTime() - before)).toBeLessThan(0.5);
+    expect(controller.getSnapshot().status).toBe('playing');
+    expect(controller.getDefinition()).toBe('HD');
+    expect(changes).toEqual([{ definition: 'HD', previous: 'LD' }]);
+    // The same definition again is a no-op.
+    await controller.setDefinition('HD');
+    expect(changes).toHaveLength(1);
+
+    const renewed = controller.renew();
+    await flush(100);
+    await renewed;
+    expect(player.playInfo?.definition).toBe('HD');
+    expect(controller.getDefinition()).toBe('HD');
+  });
+
+  it('keeps a paused player paused', async () => {
+    const { controller, player } = await started();
+    controller.play();
+    await flush(2000);
+    controller.pause();
+    const switched = controller.setDefinition('SD');
+    await flush(100);
+    await switched;
+    expect(player.playInfo?.definition).toBe('SD');
+    expect(controller.getSnapshot().status).toBe('paused');
+    const at = controller.getCurrentTime();
+    expect(at).toBeGreaterThan(1.5);
+    await flush(1000);
+    expect(controller.getCurrentTime()).toBe(at);
+  });
+
+  it('switches when the definition option changes on a running player', async () => {
+    const { controller, player } = await started();
+    controller.update({ definition: 'SD' });
+    await flush(100);
+    expect(player.playInfo?.definition).toBe('SD');
+    expect(controller.getDefinition()).toBe('SD');
+  });
+
+  it('refuses a definition the video does not have, naming the ones it has', async () => {
+    const { controller } = await started();
+    let thrown: unknown;
+    try {
+      void controller.setDefinition('4K');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isPlayAuthError(thrown) && thrown.code).toBe('InvalidParameter');
+    expect((thrown as Error).message).toContain('pass one of [LD,SD,HD]');
+  });
+
+  it('is a no-op without a player', async () => {
+    const controller = new PlayerController({ sdk: FakeAliplayer });
+    await expect(controller.setDefinition('SD')).resolves.toBeUndefined();
+    expect(controller.getDefinitions()).toEqual([]);
+    expect(controller.getDefinition()).toBeUndefined();
+  });
+});
+
+describe('HLS encryption token', () => {
+  it('hands the credential token to the SDK as playConfig.MtsHlsUriToken, and the new one on renewal', async () => {
+    const first = { ...credential(), hlsUriToken: 'token-1' };
+    const second = { ...credential(), hlsUriToken: 'token-2' };
+    const { controller, player } = await started(
+      { preview: 20, options: { playConfig: { Custom: 'x' } } },
+      first,
+    );
+    const live = () => (player.getOptions() as AliplayerOptions).playConfig;
+    expect(live()).toEqual({ Custom: 'x', PreviewTime: 20, MtsHlsUriToken: 'token-1' });
+    const renewed = controller.renew(second);
+    await flush(100);
+    await renewed;
+    expect(live()).toEqual({ Custom: 'x', PreviewTime: 20, MtsHlsUriToken: 'token-2' });
+    // A credential without a token drops the old one (an undefined value is not in the JSON).
+    const third = controller.renew(credential());
+    await flush(100);
+    await third;
+    expect(JSON.stringify(live())).toBe('{"Custom":"x","PreviewTime":20}');
+  });
+});
+
+describe('refused decryption key', () => {
+  it('is a typed error state; the retry asks for a new credential (reason "key")', async () => {
+    const reasons: string[] = [];
+    const getCredential = async (_videoId: string, reason: string) => {
+      reasons.push(reason);
+      return { ...credential(), hlsUriToken: 'fresh' };
+    };
+    const { controller, player } = await started({ getCredential });
+    player.simulateError(4009, 'keyLoadError');
+    expect(controller.getSnapshot().status).toBe('error');
+    expect(controller.getSnapshot().error).toMatchObject({
+      code: 'KeyRefused',
+      kind: 'key',
+      retryable: true,
+      playerCode: 4009,
+    });
+    const retried = controller.renew();
+    await flush(100);
+    await retried;
+    expect(reasons).toEqual(['key']);
+    expect((player.getOptions() as AliplayerOptions).playConfig).toEqual({
+      MtsHlsUriToken: 'fresh',
+    });
+    expect(controller.getSnapshot().status).not.toBe('error');
+  });
+
+  it('during playback renews automatically with a new credential (reason "key")', async () => {
+    const reasons: string[] = [];
+    const getCredential = async (_videoId: string, reason: string) => {
+      reasons.push(reason);
+      return credential();
+    };
+    const { controller, player } = await started({ getCredential });
+    controller.play();
+    await flush(2000);
+    player.simulateError(4025, 'keyLoadError');
+    await flush(100);
+    expect(reasons).toEqual(['key']);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'playing', renewals: 1 });
+  });
+});
+
+describe('retry of a failed start', () => {
+  it('plays when autoplay asked for it (the start never played)', async () => {
+    FakeAliplayer.configure({ loadDelayMs: 500 });
+    const { controller, player } = await started({
+      autoplay: true,
+      getCredential: async () => credential(),
+    });
+    player.simulateError(4009, 'keyLoadError');
+    expect(controller.getSnapshot()).toMatchObject({ status: 'error', playbackStarted: false });
+    const retried = controller.renew();
+    await flush(1000);
+    await retried;
+    expect(controller.getSnapshot().status).toBe('playing');
+  });
+
+  it('stays paused without autoplay', async () => {
+    FakeAliplayer.configure({ loadDelayMs: 500 });
+    const { controller, player } = await started({ getCredential: async () => credential() });
+    player.simulateError(4009, 'keyLoadError');
+    const retried = controller.renew();
+    await flush(1000);
+    await retried;
+    expect(controller.getSnapshot().status).toBe('paused');
+  });
+});

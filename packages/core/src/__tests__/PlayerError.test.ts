@@ -97,3 +97,27 @@ describe('toPlayerError', () => {
     expect(error.message).toContain("'example.com'");
   });
 });
+
+describe('toPlayerError: refused HLS decryption key', () => {
+  it.each([
+    [4025, 'keyLoadError'],
+    [4009, 'keyLoadError'],
+    [4009, 'keyLoadTimeOut'],
+  ])('%i with %s is KeyRefused, kind key, retryable, keeping the SDK code', (code, detail) => {
+    const error = toPlayerError(data(code, detail));
+    expect(error).toMatchObject({
+      code: 'KeyRefused',
+      kind: 'key',
+      retryable: true,
+      playerCode: code,
+    });
+    expect(error.message).toMatch(/^Decryption key refused.*retry with a new token/);
+  });
+
+  it('leaves other 4025s (a refused playlist or segment) as media errors', () => {
+    expect(toPlayerError(data(4025, 'fragLoadError'))).toMatchObject({
+      code: 'Player.4025',
+      kind: 'media',
+    });
+  });
+});

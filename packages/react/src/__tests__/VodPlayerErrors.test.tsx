@@ -139,6 +139,31 @@ describe('VodPlayer: player errors', () => {
   });
 });
 
+describe('VodPlayer: refused decryption key', () => {
+  it('shows its own alert; the retry fetches a new credential (and token), not the cached one', async () => {
+    endpoint();
+    const user = userEvent.setup();
+    const onError = vi.fn();
+    renderPlayer(<VodPlayer videoId="v1" onError={onError} />, createTestQueryClient());
+    await waitFor(() => expect(status()).toBe('ready'));
+    expect(requests).toBe(1);
+    // hls.js' keyLoadError as the SDK reports it (403 from the decryption service -> 4025).
+    act(() => FakeAliplayer.latest?.simulateError(4025, 'keyLoadError'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This video could not be decrypted.');
+    expect(alert).toHaveAttribute('data-playauth-error', 'key');
+    expect(alert).toHaveAttribute('data-code', 'KeyRefused');
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'KeyRefused', kind: 'key' }),
+    );
+
+    await user.click(await retryButton());
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(requests).toBe(2);
+    expect(FakeAliplayer.created).toBe(1);
+  });
+});
+
 describe('VodPlayer: credential renewal', () => {
   it('renews on authkeyexpired keeping position and play state, then stops a renewal loop', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { en, zhCN } from '../messages';
 import { playerEvents } from '../playerEvents';
 import { VodPlayer, type VodPlayerHandle } from '../VodPlayer';
-import { renderPlayer, setupCatalogBackend } from './VodPlayerHarness';
+import { renderPlayer, setupCatalogBackend, VIDEOS } from './VodPlayerHarness';
 
 setupCatalogBackend();
 
@@ -121,6 +121,52 @@ describe('event props', () => {
   });
 });
 
+describe('definitions and format', () => {
+  const withDefinitions = () =>
+    FakeAliplayer.configure({
+      videos: { ...VIDEOS, v1: { ...VIDEOS.v1, definitions: ['LD', 'SD', 'HD'] } },
+    });
+
+  it('the handle lists them; definition and format props reach the SDK', async () => {
+    withDefinitions();
+    const { handle, player } = await readyPlayer({ definition: 'SD', format: 'hls' });
+    expect(handle.getDefinitions()).toEqual(['LD', 'SD', 'HD']);
+    expect(handle.getDefinition()).toBe('SD');
+    expect(player.getOptions()).toMatchObject({ defaultDefinition: 'SD', format: 'm3u8' });
+  });
+
+  it('switches keeping the position (handle or prop) and calls onDefinitionChange', async () => {
+    withDefinitions();
+    const onDefinitionChange = vi.fn();
+    const ref = createRef<VodPlayerHandle>();
+    const queryClient = createTestQueryClient();
+    const { rerender } = renderPlayer(
+      <VodPlayer ref={ref} videoId="v1" onDefinitionChange={onDefinitionChange} />,
+      queryClient,
+    );
+    await waitFor(() => expect(status()).toBe('ready'));
+    const handle = ref.current as VodPlayerHandle;
+    handle.seek(42);
+    await act(() => handle.setDefinition('HD'));
+    expect(FakeAliplayer.latest?.playInfo?.definition).toBe('HD');
+    expect(handle.getCurrentTime()).toBe(42);
+    expect(onDefinitionChange).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'definitionChange',
+        paramData: { definition: 'HD', previous: 'LD' },
+      }),
+    );
+
+    rerender(
+      <VodPlayer ref={ref} videoId="v1" definition="SD" onDefinitionChange={onDefinitionChange} />,
+    );
+    await waitFor(() => expect(onDefinitionChange).toHaveBeenCalledTimes(2));
+    expect(handle.getDefinition()).toBe('SD');
+    expect(handle.getCurrentTime()).toBe(42);
+    expect(FakeAliplayer.created).toBe(1);
+  });
+});
+
 describe('resume and startTime', () => {
   it('starts at startTime', async () => {
     const { handle } = await readyPlayer({ startTime: 42 });
@@ -227,5 +273,12 @@ describe('theming', () => {
     expect(cover?.style.background).toBe('var(--playauth-background,#000)');
     expect(title?.style.color).toBe('var(--playauth-color,#fff)');
     expect(title?.style.background).toBe('var(--playauth-overlay,rgba(0,0,0,0.6))');
+    // The SDK's element is a stacking context of its own: its error overlay (z-index 99) stays
+    // under the cover and the alert, whose retry button must stay clickable.
+    const sdkElement = document.querySelector<HTMLElement>('[data-playauth-player] > div');
+    expect(sdkElement?.style.zIndex).toBe('0');
+    expect(cover?.compareDocumentPosition(sdkElement as Node)).toBe(
+      Node.DOCUMENT_POSITION_PRECEDING,
+    );
   });
 });

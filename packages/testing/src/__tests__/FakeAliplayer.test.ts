@@ -116,6 +116,7 @@ describe('events', () => {
       format: 'mp4',
       duration: 10,
       title: 'First',
+      definition: 'OD',
     });
   });
 
@@ -404,6 +405,7 @@ describe('controls and registry', () => {
       format: 'm3u8',
       duration: 42,
       title: 'Resolved',
+      definition: 'OD',
     });
     const { player: own, container: other } = playerInNewContainer('v1', {
       fake: { playInfo: () => ({ url: 'https://cdn.test/own.mp4', duration: 7 }) },

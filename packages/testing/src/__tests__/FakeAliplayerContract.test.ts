@@ -7,7 +7,10 @@ import { describeAliplayerContract } from '../contract/aliplayerContract';
 // A VOD GetPlayInfo server in-process: the fake sends the same signed request as the SDK.
 const VOD = 'http://127.0.0.1:9999/vod';
 const server = setupServer(
-  ...getPlayInfoHandlers({ endpoint: VOD, videos: { v1: { title: 'Contract', duration: 30 } } }),
+  ...getPlayInfoHandlers({
+    endpoint: VOD,
+    videos: { v1: { title: 'Contract', duration: 30, definitions: ['LD', 'SD'] } },
+  }),
 );
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

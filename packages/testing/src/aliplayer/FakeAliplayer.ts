@@ -314,6 +314,24 @@ export class FakeAliplayer implements Aliplayer {
     void this.#source.load(vid, playauth, true);
   }
 
+  /**
+   * Plays `url` (playing if `autoplay`, default the `autoplay` option). With
+   * `keepVideo` (the SDK's own quality-menu switch) from `seconds`; `url` must then be one of the play info's
+   * streams: the video, its stream list and `authkeyexpired` timer stay. Without it the fake
+   * plays `url` as a direct source and forgets `vid`, as the SDK does.
+   */
+  loadByUrl(url: string, seconds = 0, autoplay?: boolean, keepVideo = false): void {
+    if (this.#disposed || this.#licenseBlocked) return;
+    if (keepVideo) {
+      this.#source.switchUrl(url, seconds, autoplay);
+      return;
+    }
+    this.#options.vid = undefined;
+    this.#source.stop();
+    this.#options.source = url;
+    void this.#source.loadUrl(url);
+  }
+
   /** Broken in SDK 2.37.7: throws a `TypeError`. Use {@link replayByVidAndPlayAuth}. */
   updateSourcesByVidAndPlayAuth(_vid?: string, _playauth?: string): never {
     throw new TypeError(

@@ -64,7 +64,9 @@ export interface FakeAliplayerConfig {
   /**
    * `simulated` mode: how the play URL answers. `'none'` (default): always playable.
    * `'fetch'`: a `Range: bytes=0-1` GET (HTTP >= 400 -> 4400, or 4025 for HLS; a network error
-   * -> 4016). Or a function returning an HTTP status or `'network'`.
+   * -> 4016); for HLS the playlist and its `#EXT-X-KEY` URI (HLS standard encryption: a refused
+   * key fails like hls.js' `keyLoadError`, 4025 for a 403, else 4009). Or a function returning
+   * an HTTP status, `'network'` or `{ key: status }`.
    */
   checkPlayUrl?: 'none' | 'fetch' | ((url: string) => PlayUrlCheck | Promise<PlayUrlCheck>);
   /**
@@ -72,6 +74,13 @@ export interface FakeAliplayerConfig {
    * muted autoplay (as browsers do), `'blocked'` none (`autoplay` fires with `false`).
    */
   autoplayPolicy?: 'allowed' | 'muted' | 'blocked';
+  /**
+   * `media` mode: how an HLS stream plays. `'auto'` (default): natively where the browser can
+   * (`canPlayType('application/vnd.apple.mpegurl')`), else the MP4 of the same definition from
+   * the play info (the fake then asks GetPlayInfo for every format, keeps the HLS streams for
+   * its events, and says what it plays in `player.playInfo.played`). `'mp4'`: always the MP4.
+   */
+  hlsPlayback?: 'auto' | 'mp4';
   /** `simulated` mode: ms between `timeupdate`s, and seconds of playback per tick / 1000. Default 250. */
   tickMs?: number;
   /** `simulated` mode: ms from `changeURL` to `canplay`. Default 0. */

@@ -100,6 +100,8 @@ export class MediaElementPlayback implements Playback {
     tag.preload = 'auto';
     this.#loadedAt = Date.now();
     tag.src = this.#source.url;
+    // Before metadata this sets the default playback start position.
+    if (this.#source.startAt) tag.currentTime = this.#source.startAt;
     if (this.#settings.autoplay) {
       tag.play().then(
         () => this.#host.emit('autoplay', true),

@@ -8,10 +8,15 @@ export interface PlaybackSource {
   format: string;
   /** Seconds, from GetPlayInfo. */
   duration: number;
+  /** Where playback starts (seconds; `loadByUrl`'s `seconds`). Default 0. */
+  startAt?: number;
 }
 
-/** How a play URL answered a check: an HTTP status, or `'network'` when it could not be reached. */
-export type PlayUrlCheck = number | 'network';
+/**
+ * How a play URL answered a check: an HTTP status, `'network'` when it could not be reached, or
+ * `{ key: status }` when an HLS playlist's `#EXT-X-KEY` URI (the decryption service) refused.
+ */
+export type PlayUrlCheck = number | 'network' | { key: number };
 
 /** Settings an engine reads (from the SDK options and the fake's config). */
 export interface PlaybackSettings {
@@ -55,7 +60,8 @@ export interface Playback {
 
 /**
  * The `error` payload for a refused or unreachable play URL, as the SDK maps media errors
- * (`MediaError.code` 2 -> 4016, 4 -> 4400; an HLS URL refused -> 4025).
+ * (`MediaError.code` 2 -> 4016, 4 -> 4400; an HLS URL refused -> 4025; a refused HLS key ->
+ * `keyLoadError` with 4025 for a 403, else 4009).
  */
 export function mediaError(
   videoId: string | undefined,
@@ -63,6 +69,15 @@ export function mediaError(
   check: PlayUrlCheck,
   detail?: string,
 ): AliplayerErrorData {
+  if (typeof check === 'object') {
+    // hls.js' keyLoadError as the SDK reports it: 403 -> 4025, any other failure -> 4009.
+    return {
+      mediaId: videoId ?? '',
+      error_code: check.key === 403 ? SDK_ERROR.UrlForbidden : SDK_ERROR.RequestDataError,
+      error_msg: 'keyLoadError',
+      display_msg: `${SDK_TEXT.play}(keyLoadError)`,
+    };
+  }
   if (check === 'network') {
     return {
       mediaId: videoId ?? '',

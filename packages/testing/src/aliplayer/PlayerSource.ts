@@ -8,18 +8,30 @@ import {
 } from './FakeAliplayerConfig';
 import type { Playback } from './Playback';
 import { registry } from './registry';
-import { type LoadedPlayInfo, playInfoError, SDK_ERROR, SDK_TEXT } from './requestPlayInfo';
+import {
+  type LoadedPlayInfo,
+  type PlayInfoStream,
+  playInfoError,
+  SDK_ERROR,
+  SDK_TEXT,
+} from './requestPlayInfo';
 import { resolvePlayInfo } from './resolvePlayInfo';
 
 /** The SDK fires `authkeyexpired` this long after a source loads, whatever `authTimeout` is. */
 const AUTH_KEY_EXPIRED_MS = 7000 * 1000;
 
-/** What the play info chose: play URL, format, duration (s) and title. */
+/**
+ * What the play info chose: play URL, format, duration (s) and title; with several
+ * definitions, the one playing; and `played`, when the fake plays another URL than the SDK would
+ * (the MP4 of the same definition, in a browser that cannot play HLS natively).
+ */
 export interface ChosenPlayInfo {
   url: string;
   format: string;
   duration: number;
   title?: string;
+  definition?: string;
+  played?: { url: string; format: string };
 }
 
 /** The player as its source pipeline sees it. */
@@ -53,6 +65,7 @@ export class PlayerSource {
   readonly #host: PlayerSourceHost;
   #generation = 0;
   #authTimer: ReturnType<typeof setTimeout> | undefined;
+  #info: LoadedPlayInfo | undefined;
 
   constructor(host: PlayerSourceHost) {
     this.#host = host;
@@ -97,6 +110,7 @@ export class PlayerSource {
       host.options,
       host.config,
       version,
+      this.#needsMp4(),
     );
     if (host.disposed) {
       host.answeredAfterDispose('getPlayInfo');
@@ -130,6 +144,68 @@ export class PlayerSource {
     if (this.#authTimer !== undefined) clearTimeout(this.#authTimer);
   }
 
+  /**
+   * Plays another stream of the loaded play info (`loadByUrl` with `keepVideo`, the SDK's
+   * quality menu path) from `seconds`, playing if `autoplay`.
+   */
+  switchUrl(url: string, seconds: number, autoplay: boolean | undefined): void {
+    const chosen = this.chosen;
+    const stream = this.#info?.data.urls.find((item) => item.Url === url);
+    if (!chosen || !stream || !this.#info) return;
+    this.engine?.dispose();
+    this.#host.options.source = url;
+    this.#play(this.#info, stream, chosen.duration, autoplay, seconds);
+  }
+
+  /** Whether HLS plays as the MP4 of the same definition (see `hlsPlayback`). */
+  #needsMp4(): boolean {
+    const { mode, tag, config } = this.#host;
+    return (
+      mode === 'media' &&
+      (config.hlsPlayback === 'mp4' || !tag?.canPlayType('application/vnd.apple.mpegurl'))
+    );
+  }
+
+  #play(
+    info: LoadedPlayInfo,
+    stream: PlayInfoStream,
+    duration: number,
+    autoplay = this.#host.options.autoplay,
+    startAt = 0,
+  ): void {
+    const host = this.#host;
+    const twin =
+      stream.format === 'm3u8' && this.#needsMp4()
+        ? info.data.playInfoAry.find(
+            (item) => item.Format === 'mp4' && item.Definition === stream.definition,
+          )
+        : undefined;
+    const played = twin ? { url: String(twin.PlayURL), format: 'mp4' } : undefined;
+    this.chosen = {
+      url: stream.Url,
+      format: stream.format,
+      duration,
+      title: info.title,
+      definition: stream.definition,
+      ...(played && { played }),
+    };
+    this.engine = createPlayback({
+      mode: host.mode,
+      host: {
+        emit: (name, paramData) => host.emit(name, paramData),
+        fail: (error) => host.fail(error),
+        videoId: host.options.vid,
+      },
+      source: { ...(played ?? { url: stream.Url, format: stream.format }), duration, startAt },
+      options: { ...host.options, autoplay },
+      config: host.config,
+      muted: host.muted,
+      tag: host.tag,
+    });
+    this.engine.setVolume(host.volume);
+    this.engine.start();
+  }
+
   #apply(info: LoadedPlayInfo, replay: boolean, fromVod: boolean): void {
     const host = this.#host;
     const generation = this.#generation;
@@ -138,7 +214,9 @@ export class PlayerSource {
     const stream = urls[Math.max(0, index)];
     if (!stream) return;
     const duration = Number(stream.duration) || info.duration || 60;
-    this.chosen = { url: stream.Url, format: stream.format, duration, title: info.title };
+    this.#info = info;
+    // As the SDK: the chosen stream's URL becomes the `source` option.
+    host.options.source = stream.Url;
     if (fromVod) host.emit('playInfoLoaded', info.data);
     host.emit('prepare', stream.definition);
     host.prepared(info.data.coverUrl, replay);
@@ -148,20 +226,6 @@ export class PlayerSource {
     // A handler may have disposed the player or replaced the source meanwhile.
     if (host.disposed || generation !== this.#generation) return;
     this.#authTimer = host.later(() => host.emit('authkeyexpired'), AUTH_KEY_EXPIRED_MS);
-    this.engine = createPlayback({
-      mode: host.mode,
-      host: {
-        emit: (name, paramData) => host.emit(name, paramData),
-        fail: (error) => host.fail(error),
-        videoId: host.options.vid,
-      },
-      source: { url: stream.Url, format: stream.format, duration },
-      options: host.options,
-      config: host.config,
-      muted: host.muted,
-      tag: host.tag,
-    });
-    this.engine.setVolume(host.volume);
-    this.engine.start();
+    this.#play(info, stream, duration);
   }
 }

@@ -4,6 +4,7 @@ import {
   type PlaybackHost,
   type PlaybackSettings,
   type PlaybackSource,
+  type PlayUrlCheck,
 } from './Playback';
 
 /**
@@ -143,12 +144,13 @@ export class SimulatedPlayback implements Playback {
   async #load(): Promise<void> {
     const check = await this.#settings.checkPlayUrl(this.#source.url);
     if (this.#disposed) return;
-    if (check !== undefined && (check === 'network' || check >= 400)) {
+    if (check !== undefined && (typeof check !== 'number' || check >= 400)) {
       this.#fail(check);
       return;
     }
     this.#ready = true;
     this.#duration = this.#source.duration;
+    this.#time = Math.min(this.#source.startAt ?? 0, this.#duration);
     this.#host.emit('durationchange', '');
     this.#host.emit('ready');
     this.#host.emit('loadedmetadata');
@@ -219,7 +221,7 @@ export class SimulatedPlayback implements Playback {
     return true;
   }
 
-  #fail(check: 'network' | number): void {
+  #fail(check: PlayUrlCheck): void {
     this.halt();
     this.#host.fail(mediaError(this.#host.videoId, this.#source.format, check));
   }

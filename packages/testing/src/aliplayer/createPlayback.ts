@@ -21,12 +21,30 @@ export function detectMode(mode: FakeAliplayerConfig['mode']): 'simulated' | 'me
   return media && !fakeDom ? 'media' : 'simulated';
 }
 
+/** An HLS playlist's `#EXT-X-KEY` URI (AES-128), resolved against the playlist's URL. */
+function keyUri(playlist: string, base: string): string | undefined {
+  const uri = /^#EXT-X-KEY:(?!.*METHOD=NONE).*URI="([^"]+)"/m.exec(playlist)?.[1];
+  return uri && new URL(uri, base).href;
+}
+
+/**
+ * A `Range: bytes=0-1` GET of the play URL; for an HLS playlist a whole GET, and a GET of its
+ * `#EXT-X-KEY` URI (what hls.js loads before the first segment).
+ */
 async function fetchCheck(url: string, fetchImpl: typeof fetch): Promise<PlayUrlCheck> {
   try {
-    const response = await fetchImpl(url, { headers: { Range: 'bytes=0-1' } });
-    // Only the status matters; do not wait for the body to be torn down.
-    response.body?.cancel().catch(() => undefined);
-    return response.status;
+    const hls = /\.m3u8(?:$|[?#&])/.test(url);
+    const response = await fetchImpl(url, hls ? {} : { headers: { Range: 'bytes=0-1' } });
+    if (!hls || response.status >= 400) {
+      // Only the status matters; do not wait for the body to be torn down.
+      response.body?.cancel().catch(() => undefined);
+      return response.status;
+    }
+    const key = keyUri(await response.text(), url);
+    if (!key) return response.status;
+    const answer = await fetchImpl(key).catch(() => undefined);
+    answer?.body?.cancel().catch(() => undefined);
+    return answer && answer.status < 400 ? response.status : { key: answer?.status ?? 0 };
   } catch {
     return 'network';
   }

@@ -68,6 +68,7 @@ export const SDK_ERROR = {
   UrlForbidden: 4025,
   LicenseEmpty: 4036,
   LicenseKeyInvalid: 4039,
+  RequestDataError: 4009,
   OtherError: 4400,
   ServerAPIError: 4500,
 } as const;
@@ -134,8 +135,9 @@ function toStream(item: Record<string, unknown>): PlayInfoStream {
 /**
  * Turns a GetPlayInfo 200 body into the SDK's play-info shape, keeping only the preferred format
  * (mp3, then mp4, then m3u8, then the rest) in PlayInfo order, as the SDK's ascending sort does.
+ * `format` (when the body has it) is kept instead: what the SDK gets when it asks for that format.
  */
-export function parsePlayInfoBody(videoId: string, body: unknown): PlayInfoResult {
+export function parsePlayInfoBody(videoId: string, body: unknown, format?: string): PlayInfoResult {
   const value = body as {
     RequestId?: string;
     VideoBase?: Record<string, unknown>;
@@ -145,9 +147,10 @@ export function parsePlayInfoBody(videoId: string, body: unknown): PlayInfoResul
     return { ok: false, error: playInfoError(videoId, { message: 'Invalid VOD response.' }) };
   }
   const items = value.PlayInfoList.PlayInfo;
-  const streams = items.filter((item) => item.Encrypt !== 1).map(toStream);
-  const format = FORMAT_PREFERENCE.find((f) => streams.some((s) => s.format === f));
-  const urls = streams.filter((s) => (format ? s.format === format : true));
+  // The SDK's VOD path keeps encrypted streams (HLS standard encryption plays through hls.js).
+  const streams = items.map(toStream);
+  const kept = [format, ...FORMAT_PREFERENCE].find((f) => streams.some((s) => s.format === f));
+  const urls = streams.filter((s) => (kept ? s.format === kept : true));
   if (urls.length === 0) {
     return {
       ok: false,
@@ -219,6 +222,7 @@ async function attempt(
 export async function requestPlayInfo(
   request: GetPlayInfoRequest,
   fetchImpl: typeof fetch,
+  format?: string,
 ): Promise<PlayInfoResult> {
   let answer: { status: number; text: string } | undefined;
   for (const [index, target] of targets(request).entries()) {
@@ -247,5 +251,5 @@ export async function requestPlayInfo(
       error: playInfoError(request.videoId, { message, requestId: vod.RequestId }),
     };
   }
-  return parsePlayInfoBody(request.videoId, body);
+  return parsePlayInfoBody(request.videoId, body, format);
 }

@@ -30,7 +30,8 @@ function isVodError(value: unknown): value is { Code: string; Message?: string }
 
 /**
  * Gets play info for one load, per `config.playInfo` (see {@link FakeAliplayerConfig}): a signed
- * GetPlayInfo request, a resolver, or the offline catalog.
+ * GetPlayInfo request, a resolver, or the offline catalog. With `allFormats` a request for
+ * `format: 'm3u8'` asks for every format (so the MP4 twins are known) and keeps the HLS streams.
  */
 export async function resolvePlayInfo(
   videoId: string,
@@ -39,6 +40,7 @@ export async function resolvePlayInfo(
   options: AliplayerOptions,
   config: FakeAliplayerConfig,
   playerVersion: string,
+  allFormats = false,
 ): Promise<PlayInfoResult> {
   const source = config.playInfo ?? 'auto';
   if (source === 'request' || (source === 'auto' && options.customVodServer)) {
@@ -47,7 +49,7 @@ export async function resolvePlayInfo(
         videoId,
         token,
         playerVersion,
-        format: options.format,
+        format: allFormats && options.format === 'm3u8' ? undefined : options.format,
         definition: options.definition,
         authTimeout: options.authTimeout,
         mediaType: typeof options.mediaType === 'string' ? options.mediaType : undefined,
@@ -57,6 +59,7 @@ export async function resolvePlayInfo(
         customVodServerFirst: options.customVodServerFirst === true,
       },
       config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      options.format,
     );
   }
 

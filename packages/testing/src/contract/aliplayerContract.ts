@@ -119,5 +119,14 @@ export function expectAliplayerContract(
     case 'missing':
       expect(seen.error?.code).toBe(4500);
       return;
+    case 'definitions': {
+      const seenDefinitions = seen.definitions;
+      expect(seenDefinitions?.list.length).toBeGreaterThanOrEqual(2);
+      expect(seenDefinitions?.switchedSource).toBe(true);
+      expect(typeof seenDefinitions?.vid).toBe('string');
+      expect(seenDefinitions?.after).toBeGreaterThan((seenDefinitions?.before ?? 0) - 0.5);
+      expect(seenDefinitions?.after).toBeLessThan((seenDefinitions?.before ?? 0) + 1.5);
+      return;
+    }
   }
 }

@@ -14,7 +14,7 @@ import type {
 
 /** What the scenarios need from the environment (a VOD server, credentials, options). */
 export interface AliplayerContractFixture {
-  /** A playable video (at least 3 s long) known to the VOD server the player asks. */
+  /** A playable video (at least 3 s long, in at least two definitions) known to the VOD server. */
   videoId: string;
   /** A video id the VOD server does not know. */
   missingVideoId: string;
@@ -40,6 +40,8 @@ export const ALIPLAYER_SCENARIOS = {
   undecodable:
     'reports an undecodable PlayAuth as 4012: an event on a cold page, inside the constructor once the PlayAuth module is loaded',
   missing: 'reports an unknown video as error 4500',
+  definitions:
+    'lists one stream per definition and switches with loadByUrl(url, seconds, autoplay, true), keeping vid and position',
 } as const;
 
 export type AliplayerScenario = keyof typeof ALIPLAYER_SCENARIOS;
@@ -86,6 +88,17 @@ export interface AliplayerObservations {
   };
   /** `expired`, `missing`: the `error` event. */
   error?: { code: number; messageType: string; readyCalled: boolean };
+  /** `definitions`: the definitions listed, and the switch to the second one. */
+  definitions?: {
+    list: string[];
+    /** getCurrentTime() before the switch and 300 ms after its `canplay`. */
+    before: number;
+    after: number;
+    /** `getOptions().source` is the second stream's URL afterwards. */
+    switchedSource: boolean;
+    /** `getOptions().vid` afterwards. */
+    vid: unknown;
+  };
   /** `undecodable`: the first (cold) player's error event, then a player once the module is loaded. */
   undecodable?: {
     coldCode: number;
@@ -255,6 +268,35 @@ export async function runAliplayerScenario(
         const error = await nextEvent<AliplayerErrorData>(player, 'error', timeoutMs);
         return {
           error: { code: error.error_code, messageType: typeof error.error_msg, readyCalled },
+        };
+      }
+      case 'definitions': {
+        let urls: Array<{ definition: string; Url: string }> = [];
+        const player = create({ vid, playauth: await playauth(), autoplay: true, mute: true });
+        player.on('playInfoLoaded', (event) => {
+          urls = (event.paramData as { urls?: typeof urls } | null)?.urls ?? [];
+        });
+        await nextEvent(player, 'playing', timeoutMs);
+        await untilTime(player, 1, timeoutMs);
+        const list = urls.map((stream) => stream.definition);
+        const target = urls[1];
+        if (!target || !player.loadByUrl) {
+          return { definitions: { list, before: 0, after: -1, switchedSource: false, vid: '' } };
+        }
+        const before = player.getCurrentTime();
+        const canplay = nextEvent(player, 'canplay', timeoutMs);
+        player.loadByUrl(target.Url, before, true, true);
+        await canplay;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const options = player.getOptions?.();
+        return {
+          definitions: {
+            list,
+            before,
+            after: player.getCurrentTime(),
+            switchedSource: options?.source === target.Url,
+            vid: options?.vid,
+          },
         };
       }
       case 'undecodable': {

@@ -12,10 +12,10 @@ function defaultPlayUrl(videoId: string): string {
 }
 
 /**
- * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 `OD` stream at its
- * `playUrl` (default a `.invalid` URL), format from `format` or the URL's extension, encrypted
- * with `encryptType`. `hlsUriToken` (GetPlayInfo's `PlayConfig.MtsHlsUriToken`) is appended to
- * the play URL as VOD does (`withHlsUriToken`).
+ * The GetPlayInfo 200 body for a fake video: `VideoBase` and one 1280x720 stream per definition
+ * (default `OD` only) at its `playUrl` (default a `.invalid` URL), format from `format` or the
+ * URL's extension, encrypted with `encryptType`. `hlsUriToken` (GetPlayInfo's
+ * `PlayConfig.MtsHlsUriToken`) is appended to the play URL as VOD does (`withHlsUriToken`).
  */
 export function fakePlayInfoBody(
   videoId: string,
@@ -23,6 +23,7 @@ export function fakePlayInfoBody(
   hlsUriToken?: string,
 ): GetPlayInfoBody {
   const playUrl = withHlsUriToken(video.playUrl ?? defaultPlayUrl(videoId), hlsUriToken);
+  const definitions = video.definitions ?? ['OD'];
   return createPlayInfoBody({
     requestId: createRequestId(),
     video: {
@@ -33,17 +34,15 @@ export function fakePlayInfoBody(
       ...(video.coverUrl === undefined ? {} : { coverUrl: video.coverUrl }),
       outputType: 'cdn',
     },
-    streams: [
-      {
-        playUrl,
-        format: video.format ?? (/\.m3u8(?:$|\?)/.test(playUrl) ? 'm3u8' : 'mp4'),
-        definition: 'OD',
-        width: 1280,
-        height: 720,
-        duration: video.duration,
-        bitrate: 1000,
-        ...(video.encryptType === undefined ? {} : { encryptType: video.encryptType }),
-      },
-    ],
+    streams: definitions.map((definition) => ({
+      playUrl: definitions.length > 1 ? `${playUrl}#${definition}` : playUrl,
+      format: video.format ?? (/\.m3u8(?:$|\?)/.test(playUrl) ? 'm3u8' : 'mp4'),
+      definition,
+      width: 1280,
+      height: 720,
+      duration: video.duration,
+      bitrate: 1000,
+      ...(video.encryptType === undefined ? {} : { encryptType: video.encryptType }),
+    })),
   });
 }

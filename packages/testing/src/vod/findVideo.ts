@@ -13,6 +13,11 @@ export interface FakeVideo {
   /** Stream format. Default from the play URL's extension (`m3u8` or `mp4`). */
   format?: string;
   /**
+   * Definitions offered, each a stream of `playUrl` (with `#<definition>` appended when there are
+   * several, so the URLs differ). Default `['OD']`.
+   */
+  definitions?: string[];
+  /**
    * `'HLSEncryption'`: the stream is reported encrypted (`Encrypt: 1`, `EncryptType`), as the
    * emulator's encrypted video is. Default: clear.
    */
