@@ -1,0 +1,118 @@
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { isLocalUrl } from '../harness';
+
+/**
+ * What only a credential carries (its JSON field and the STS fields inside a PlayAuth): none may
+ * appear in a page's HTML or RSC payload. (`PlayAuth` alone may: component names such as
+ * `PlayAuthProvider` are in the RSC payload.)
+ */
+export const CREDENTIAL_MARKERS = ['"playAuth"', 'AccessKeySecret', 'SecurityToken'];
+
+/** An example app's page in Chromium, with what it logged, threw and was served. */
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** `console.error` and `console.warn` lines (React's hydration warnings are among them). */
+  console: string[];
+  /** Uncaught errors (React reports a failed hydration, #418, as one in production). */
+  pageErrors: string[];
+  /** Every request URL, in order. */
+  requests: string[];
+  /** Bodies of the HTML documents and RSC payloads the page received. */
+  documents: { url: string; body: string }[];
+  /** PlayAuth values the browser received from the credential endpoint. */
+  playAuths: string[];
+  /** Waits until every response body seen so far has been read. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenAppPageOptions {
+  /** How far the browser's clock is ahead of real time, in ms (Playwright's clock, time flows). */
+  clockAheadMs?: number;
+}
+
+/**
+ * Opens `url` in a new context. Requests that would leave 127.0.0.1 are aborted and recorded;
+ * console errors/warnings and uncaught errors are recorded for the zero-error assertions.
+ */
+export async function openAppPage(
+  browser: Browser,
+  url: string,
+  { clockAheadMs = 0 }: OpenAppPageOptions = {},
+): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+  if (clockAheadMs !== 0) await context.clock.install({ time: Date.now() + clockAheadMs });
+  await context.route(
+    (target) => !isLocalUrl(target.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  const page = await context.newPage();
+  const recorded: AppPage = {
+    page,
+    context,
+    console: [],
+    pageErrors: [],
+    requests: [],
+    documents: [],
+    playAuths: [],
+    settled: () => Promise.all(reads).then(() => undefined),
+    close: () => context.close(),
+  };
+  const reads: Promise<void>[] = [];
+  page.on('request', (request) => recorded.requests.push(request.url()));
+  page.on('pageerror', (error) => recorded.pageErrors.push(error.stack ?? error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      recorded.console.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => reads.push(readResponse(recorded, response)));
+  await page.goto(url);
+  return recorded;
+}
+
+async function readResponse(recorded: AppPage, response: Response): Promise<void> {
+  const type = response.headers()['content-type'] ?? '';
+  const isDocument = type.includes('text/html') || type.includes('text/x-component');
+  const isCredential = new URL(response.url()).pathname.endsWith('/play-auth');
+  if (!isDocument && !isCredential) return;
+  let body: string;
+  try {
+    body = await response.text();
+  } catch {
+    return; // the page navigated away before the body was read
+  }
+  if (isDocument) recorded.documents.push({ url: response.url(), body });
+  else if (response.ok()) {
+    const { playAuth } = JSON.parse(body) as { playAuth?: string };
+    if (playAuth) recorded.playAuths.push(playAuth);
+  }
+}
+
+/**
+ * Lists every HTML/RSC body that holds a credential: a PlayAuth the browser received, or any of
+ * {@link CREDENTIAL_MARKERS}. Returns one line per leak.
+ */
+export function credentialLeaks(
+  documents: readonly { url: string; body: string }[],
+  playAuths: readonly string[],
+): string[] {
+  const leaks: string[] = [];
+  for (const { url, body } of documents) {
+    for (const secret of [...playAuths, ...CREDENTIAL_MARKERS]) {
+      if (body.includes(secret)) leaks.push(`${url} holds ${secret.slice(0, 24)}…`);
+    }
+  }
+  return leaks;
+}
+
+/** The `<video>` element's currentTime (-1 without one). */
+export function videoTime(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('video')?.currentTime ?? -1);
+}
+
+/** The local-only check of the e2e harness, for the requests of an app page. */
+export function remoteRequests(requests: readonly string[]): string[] {
+  return requests.filter((url) => !isLocalUrl(url));
+}
