@@ -4,9 +4,9 @@ import { isLocalUrl } from '../harness';
 /**
  * What only a credential carries (its JSON field and the STS fields inside a PlayAuth): none may
  * appear in a page's HTML or RSC payload. (`PlayAuth` alone may: component names such as
- * `PlayAuthProvider` are in the RSC payload.)
+ * `PlayAuthProvider` are in the RSC payload; the quoted JSON keys may not.)
  */
-export const CREDENTIAL_MARKERS = ['"playAuth"', 'AccessKeySecret', 'SecurityToken'];
+export const CREDENTIAL_MARKERS = ['"PlayAuth"', '"playAuth"', 'AccessKeySecret', 'SecurityToken'];
 
 /** An example app's page in Chromium, with what it logged, threw and was served. */
 export interface AppPage {
@@ -85,8 +85,8 @@ async function readResponse(recorded: AppPage, response: Response): Promise<void
   }
   if (isDocument) recorded.documents.push({ url: response.url(), body });
   else if (response.ok()) {
-    const { playAuth } = JSON.parse(body) as { playAuth?: string };
-    if (playAuth) recorded.playAuths.push(playAuth);
+    const { PlayAuth } = JSON.parse(body) as { PlayAuth?: string };
+    if (PlayAuth) recorded.playAuths.push(PlayAuth);
   }
 }
 

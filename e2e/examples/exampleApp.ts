@@ -1,6 +1,14 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,7 +167,8 @@ async function copyWithTarballs(name: ExampleName, timings: StepTimings): Promis
 /** Hash of what node_modules depends on: manifest, lockfile and Node's version. */
 function installKey(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(dir, file)));
+  for (const file of ['package.json', 'package-lock.json'])
+    hash.update(readFileSync(join(dir, file)));
   hash.update(process.version);
   return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
-import express from 'express';
 import { createPlayAuthHandler, createVodClient, toNodeHandler } from '@playauth/server';
+import express from 'express';
 import { canWatch } from './canWatch.js';
 import { vodClientOptions } from './vodClientOptions.js';
 
