@@ -32,12 +32,13 @@ const INSTALL_KEY_FILE = '.playauth-install-key';
 
 /**
  * Where examples are installed and built: outside the repository, so Node, TypeScript and the
- * bundlers never resolve anything from the workspace's node_modules. Kept between runs so an
- * unchanged lockfile reuses its node_modules (and Next its build cache). `PLAYAUTH_EXAMPLES_DIR`
- * overrides it.
+ * bundlers never resolve anything from the workspace's node_modules. One folder per checkout
+ * (two clones testing at once never share one), kept between runs so an unchanged lockfile
+ * reuses its node_modules (and Next its build cache). `PLAYAUTH_EXAMPLES_DIR` overrides it.
  */
 export function examplesWorkDir(): string {
-  return process.env.PLAYAUTH_EXAMPLES_DIR ?? join(tmpdir(), 'playauth-examples');
+  const checkout = createHash('sha256').update(ROOT).digest('hex').slice(0, 8);
+  return process.env.PLAYAUTH_EXAMPLES_DIR ?? join(tmpdir(), 'playauth-examples', checkout);
 }
 
 /** The example's sources in the repository. */
