@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isLocalUrl } from '../harness';
 
 /**
@@ -47,6 +47,28 @@ export async function openAppPage(
     (target) => !isLocalUrl(target.href),
     (route) => route.abort('blockedbyclient'),
   );
+  // The app's fetches (RSC payloads, credentials) go through the test, which keeps a copy of
+  // their bodies: Chromium does not keep the bodies of streamed fetches (Next's RSC requests).
+  // Documents are read from their responses instead: a fulfilled document would lose its
+  // loopback address space, and Chromium would then refuse its requests to 127.0.0.1.
+  const origin = new URL(url).origin;
+  await context.route(
+    (target) => target.origin === origin && !target.pathname.startsWith('/_next/static/'),
+    (route) => {
+      if (route.request().resourceType() !== 'fetch') return route.fallback();
+      const read = route
+        .fetch()
+        .then(async (response) => {
+          const body = await response.text();
+          record(recorded, route.request().url(), response.headers()['content-type'] ?? '', body);
+          await route.fulfill({ response, body });
+        })
+        // The context closed first (end of test): nothing left to record.
+        .catch(() => route.abort().catch(() => undefined));
+      reads.push(read);
+      return read;
+    },
+  );
   const page = await context.newPage();
   const recorded: AppPage = {
     page,
@@ -62,29 +84,29 @@ export async function openAppPage(
   const reads: Promise<void>[] = [];
   page.on('request', (request) => recorded.requests.push(request.url()));
   page.on('pageerror', (error) => recorded.pageErrors.push(error.stack ?? error.message));
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document') return;
+    const read = response
+      .text()
+      .then((body) =>
+        record(recorded, response.url(), response.headers()['content-type'] ?? '', body),
+      )
+      .catch(() => undefined); // navigated away before the body was read
+    reads.push(read);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
       recorded.console.push(`${message.type()}: ${message.text()}`);
     }
   });
-  page.on('response', (response) => reads.push(readResponse(recorded, response)));
   await page.goto(url);
   return recorded;
 }
 
-async function readResponse(recorded: AppPage, response: Response): Promise<void> {
-  const type = response.headers()['content-type'] ?? '';
-  const isDocument = type.includes('text/html') || type.includes('text/x-component');
-  const isCredential = new URL(response.url()).pathname.endsWith('/play-auth');
-  if (!isDocument && !isCredential) return;
-  let body: string;
-  try {
-    body = await response.text();
-  } catch {
-    return; // the page navigated away before the body was read
-  }
-  if (isDocument) recorded.documents.push({ url: response.url(), body });
-  else if (response.ok()) {
+function record(recorded: AppPage, url: string, type: string, body: string): void {
+  if (type.includes('text/html') || type.includes('text/x-component')) {
+    recorded.documents.push({ url, body });
+  } else if (new URL(url).pathname.endsWith('/play-auth') && type.includes('json')) {
     const { PlayAuth } = JSON.parse(body) as { PlayAuth?: string };
     if (PlayAuth) recorded.playAuths.push(PlayAuth);
   }

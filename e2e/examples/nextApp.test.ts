@@ -104,7 +104,8 @@ describe('examples/next-app (Next.js App Router, React 19, packed packages)', ()
 
   it('shows the not-found alert for an unknown id', async () => {
     const page = await session.open(`/videos/${MISSING_VIDEO_ID}`);
-    const alert = page.page.getByRole('alert');
+    // The player's alert (Next's route announcer is an empty role="alert" too).
+    const alert = page.page.locator('[data-playauth-player]').getByRole('alert');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toMatch(/could not be found/i);
     await expectClean(page, [ENDPOINT_404]);
