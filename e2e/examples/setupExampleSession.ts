@@ -1,3 +1,5 @@
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type LocalBackend, startLocalBackend } from '../../dev/startLocalBackend';
@@ -24,11 +26,6 @@ import {
 
 /** How an example is built and started against a running emulator. */
 export interface ExampleRecipe {
-  /**
-   * `true` when `npm run build` type-checks the app itself (`next build` runs the compiler on the
-   * app's tsconfig): then no separate `npm run typecheck` step runs. Default `false`.
-   */
-  typecheckInBuild?: boolean;
   /** Environment of `npm run build` (for example `VITE_*` variables). */
   buildEnv(emulatorUrl: string): NodeJS.ProcessEnv;
   /** `node` arguments that start the built app on `port`, and their environment. */
@@ -42,7 +39,7 @@ export interface ExampleSession {
   backend: LocalBackend;
   app: RunningExample;
   browser: Browser;
-  /** Milliseconds of pack, install, typecheck, build and start. */
+  /** Milliseconds of pack, install, build (type check included) and start. */
   timings: StepTimings;
   /** Opens `path` of the app in a new browser context, closed after the test. */
   open(path: string, options?: OpenAppPageOptions): Promise<AppPage>;
@@ -50,8 +47,8 @@ export interface ExampleSession {
 
 /**
  * Registers the hooks of an example's test file: before all tests the example is installed
- * outside the repository from its lockfile and fresh tarballs (`prepareExample`), type-checked
- * (`npm run typecheck`: strict, against the packed `.d.ts`), built (`npm run build`) and started
+ * outside the repository from its lockfile and fresh tarballs (`prepareExample`), built with
+ * `npm run build` (which type-checks, strict, against the packed `.d.ts`) and started
  * on a free 127.0.0.1 port with the local backend's emulator; one Chromium for the file. Each
  * test's page is closed after it; everything is stopped after the file.
  */
@@ -83,9 +80,6 @@ export function setupExampleSession(name: ExampleName, recipe: ExampleRecipe): E
     session.example = await prepareExample(name);
     Object.assign(session.timings, session.example.timings);
     const { dir } = session.example;
-    if (!recipe.typecheckInBuild) {
-      await step('typecheck', () => exec(dir, 'npm', ['run', 'typecheck']));
-    }
     await step('build', () =>
       exec(dir, 'npm', ['run', 'build'], npmEnv(recipe.buildEnv(emulatorUrl))),
     );
@@ -140,6 +134,31 @@ export async function expectClean(page: AppPage, allowConsole: RegExp[] = []): P
 
 /** Chromium's own console line for the credential endpoint's 404 (an unknown video). */
 export const ENDPOINT_404 = /Failed to load resource: the server responded with a status of 404/;
+
+/**
+ * How the example's packages were installed: each `@playauth/*` a real folder unpacked from a
+ * tarball (no workspace link), the `@types/react` major the app type-checked with, and the
+ * install folder (outside the repository).
+ */
+export function installedPackages(session: ExampleSession): {
+  playauth: { name: string; symlink: boolean; hasDist: boolean; hasSrc: boolean }[];
+  typesReactMajor: number;
+} {
+  const modules = join(session.example.dir, 'node_modules');
+  const playauth = readdirSync(join(modules, '@playauth')).map((name) => {
+    const dir = join(modules, '@playauth', name);
+    return {
+      name,
+      symlink: lstatSync(dir).isSymbolicLink(),
+      hasDist: existsSync(join(dir, 'dist')),
+      hasSrc: existsSync(join(dir, 'src')),
+    };
+  });
+  const typesReact = JSON.parse(
+    readFileSync(join(modules, '@types', 'react', 'package.json'), 'utf8'),
+  ) as { version: string };
+  return { playauth, typesReactMajor: Number(typesReact.version.split('.')[0]) };
+}
 
 /** A well-formed video id the emulator's catalogue does not hold. */
 export const MISSING_VIDEO_ID = '0000000000000000000000000000dead';
