@@ -29,7 +29,7 @@ const EMBEDS: [readme: string, anchor: string, file: string][] = [
   ],
   [
     'packages/react/README.md',
-    '`examples/next-app` (`app/videos/[videoId]/Player.tsx`',
+    '`app/videos/[videoId]/Player.tsx`, also turns',
     'examples/next-app/app/videos/[videoId]/Player.tsx',
   ],
 ];

@@ -10,13 +10,14 @@ const loadFakeAliplayer = () =>
 export interface PlayerProps {
   videoId: string;
   /** From the server (GetVideoInfo): cover, title and duration before any credential. */
-  meta: VideoMeta | undefined;
+  meta?: VideoMeta | undefined;
   /** Play through FakeAliplayer (no licence needed; development and tests). */
-  fakePlayer: boolean;
-  /** Where the player sends GetPlayInfo: the emulator's URL, `undefined` for real VOD. */
-  vodServer: string | undefined;
-  licenseKey: string | undefined;
-  licenseDomain: string | undefined;
+  fakePlayer?: boolean;
+  /** Where the player sends GetPlayInfo: the emulator's URL; none for real VOD. */
+  vodServer?: string | undefined;
+  /** The Aliplayer SDK's licence; none on `file:` pages and with FakeAliplayer. */
+  licenseKey?: string | undefined;
+  licenseDomain?: string | undefined;
 }
 
 /**
