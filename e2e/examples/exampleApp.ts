@@ -190,10 +190,18 @@ async function replacePlayauthPackages(dir: string): Promise<void> {
   }
 }
 
-/** The environment npm and the apps run with: no telemetry, no update checks, no audit. */
+/**
+ * The environment npm and the apps run with: the test runner's own variables removed (Vitest
+ * sets `NODE_ENV=test`, which would make `vite build` bundle React's development build and Next
+ * warn), no telemetry, no update checks, no audit. Builds and servers pass `NODE_ENV:
+ * 'production'` in `extra` (not `npm ci`: it would skip the devDependencies).
+ */
 export function npmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !/^VITEST/.test(name)),
+  );
   return {
-    ...process.env,
+    ...inherited,
     NEXT_TELEMETRY_DISABLED: '1',
     NO_UPDATE_NOTIFIER: '1',
     npm_config_update_notifier: 'false',
@@ -266,7 +274,7 @@ export async function startExampleServer(
 ): Promise<RunningExample> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: dir,
-    env: npmEnv(env),
+    env: npmEnv({ NODE_ENV: 'production', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -81,7 +81,12 @@ export function setupExampleSession(name: ExampleName, recipe: ExampleRecipe): E
     Object.assign(session.timings, session.example.timings);
     const { dir } = session.example;
     await step('build', () =>
-      exec(dir, 'npm', ['run', 'build'], npmEnv(recipe.buildEnv(emulatorUrl))),
+      exec(
+        dir,
+        'npm',
+        ['run', 'build'],
+        npmEnv({ NODE_ENV: 'production', ...recipe.buildEnv(emulatorUrl) }),
+      ),
     );
     await step('start', async () => {
       const port = await freePort();

@@ -69,9 +69,14 @@ describe('examples/vite-react18 (React 18 SPA, Express backend, packed packages)
     await expectClean(page, [ENDPOINT_404]);
   });
 
-  it('serves no credential in its HTML', async () => {
+  it('serves a production build with no credential in its HTML', async () => {
     const html = await (await fetch(`${session.app.url}/?v=${testPattern}`)).text();
     expect(html).toContain('<div id="root">');
     expect(credentialLeaks([{ url: '/', body: html }], [])).toEqual([]);
+    // React's production build: none of the development build's warnings are bundled.
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+    const bundle = await (await fetch(`${session.app.url}${script}`)).text();
+    expect(bundle.length).toBeGreaterThan(10_000);
+    expect(bundle).not.toContain('Each child in a list should have a unique');
   });
 });
