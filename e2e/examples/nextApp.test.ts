@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import { describe, expect, it } from 'vitest';
 import { credentialLeaks } from './appPage';
 import {
   ENDPOINT_404,
   expectClean,
+  expectInstalledFromTarballs,
   expectPlaying,
-  installedPackages,
   MISSING_VIDEO_ID,
   setupExampleSession,
   TEN_MINUTES,
@@ -50,16 +49,9 @@ const minted = () => session.backend.emulator.count('GetVideoPlayAuth');
 
 describe('examples/next-app (Next.js App Router, React 19, packed packages)', () => {
   it('installed @playauth/* from the packed tarballs and type-checked with React 19 types', () => {
-    const { playauth, typesReactMajor } = installedPackages(session);
-    expect(playauth.map(({ name }) => name).sort()).toEqual(['core', 'react', 'server', 'testing']);
-    for (const pkg of playauth)
-      expect(pkg).toMatchObject({ symlink: false, hasDist: true, hasSrc: false });
-    expect(session.example.dir.startsWith(fileURLToPath(new URL('../../', import.meta.url)))).toBe(
-      false,
-    );
-    // beforeAll ran `next build` (strict, skipLibCheck off) and it passed.
-    expect(typesReactMajor).toBe(19);
+    expectInstalledFromTarballs(session, 19); // `next build` type-checked, strict
   });
+
   it('server-renders covers and titles of the list without minting a PlayAuth', async () => {
     const before = minted();
     const html = await serverText('/');

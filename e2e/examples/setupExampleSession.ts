@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { type LocalBackend, startLocalBackend } from '../../dev/startLocalBackend';
@@ -17,6 +18,7 @@ import {
   exec,
   freePort,
   npmEnv,
+  PACKED_PACKAGES,
   type PreparedExample,
   prepareExample,
   type RunningExample,
@@ -141,29 +143,31 @@ export async function expectClean(page: AppPage, allowConsole: RegExp[] = []): P
 export const ENDPOINT_404 = /Failed to load resource: the server responded with a status of 404/;
 
 /**
- * How the example's packages were installed: each `@playauth/*` a real folder unpacked from a
- * tarball (no workspace link), the `@types/react` major the app type-checked with, and the
- * install folder (outside the repository).
+ * Asserts how the example was installed: every `@playauth/*` a real folder unpacked from its
+ * tarball (no link, `dist` only, no `src`), in a folder outside the repository, and `@types/react`
+ * of the given major, which `npm run build` type-checked against (it ran in beforeAll).
  */
-export function installedPackages(session: ExampleSession): {
-  playauth: { name: string; symlink: boolean; hasDist: boolean; hasSrc: boolean }[];
-  typesReactMajor: number;
-} {
+export function expectInstalledFromTarballs(session: ExampleSession, reactMajor: number): void {
   const modules = join(session.example.dir, 'node_modules');
-  const playauth = readdirSync(join(modules, '@playauth')).map((name) => {
+  const names = readdirSync(join(modules, '@playauth')).sort();
+  expect(names).toEqual([...PACKED_PACKAGES].sort());
+  for (const name of names) {
     const dir = join(modules, '@playauth', name);
-    return {
+    expect({
       name,
       symlink: lstatSync(dir).isSymbolicLink(),
-      hasDist: existsSync(join(dir, 'dist')),
-      hasSrc: existsSync(join(dir, 'src')),
-    };
-  });
+      dist: existsSync(join(dir, 'dist')),
+      src: existsSync(join(dir, 'src')),
+    }).toEqual({ name, symlink: false, dist: true, src: false });
+  }
+  expect(session.example.dir.startsWith(REPOSITORY)).toBe(false);
   const typesReact = JSON.parse(
     readFileSync(join(modules, '@types', 'react', 'package.json'), 'utf8'),
   ) as { version: string };
-  return { playauth, typesReactMajor: Number(typesReact.version.split('.')[0]) };
+  expect(Number(typesReact.version.split('.')[0])).toBe(reactMajor);
 }
+
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A well-formed video id the emulator's catalogue does not hold. */
 export const MISSING_VIDEO_ID = '0000000000000000000000000000dead';

@@ -1,12 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import { describe, expect, it } from 'vitest';
 import { credentialLeaks } from './appPage';
 import {
   ENDPOINT_404,
   expectClean,
+  expectInstalledFromTarballs,
   expectPlaying,
-  installedPackages,
   MISSING_VIDEO_ID,
   setupExampleSession,
   TEN_MINUTES,
@@ -33,16 +32,9 @@ const session = setupExampleSession('vite-react18', {
 
 describe('examples/vite-react18 (React 18 SPA, Express backend, packed packages)', () => {
   it('installed @playauth/* from the packed tarballs and type-checked with React 18 types', () => {
-    const { playauth, typesReactMajor } = installedPackages(session);
-    expect(playauth.map(({ name }) => name).sort()).toEqual(['core', 'react', 'server', 'testing']);
-    for (const pkg of playauth)
-      expect(pkg).toMatchObject({ symlink: false, hasDist: true, hasSrc: false });
-    expect(session.example.dir.startsWith(fileURLToPath(new URL('../../', import.meta.url)))).toBe(
-      false,
-    );
-    // beforeAll's `npm run build` type-checked app and server (strict, skipLibCheck off).
-    expect(typesReactMajor).toBe(18);
+    expectInstalledFromTarballs(session, 18); // `npm run build` (tsc on the SPA and the server) type-checked, strict
   });
+
   it('lists the videos and plays one through FakeAliplayer (currentTime advances)', async () => {
     const page = await session.open('/');
     await page.page.getByRole('link', { name: 'Test pattern with a 440 Hz tone' }).click();
