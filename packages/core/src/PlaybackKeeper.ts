@@ -24,6 +24,8 @@ export class PlaybackKeeper {
   #pausedAt: number | undefined;
   #pending: (PlaybackState & { done: () => void }) | undefined;
   #carried: PlaybackState | undefined;
+  /** Playing when {@link hold} paused it, until the next {@link expect} or `playing`. */
+  #held = false;
 
   readonly #now: () => number;
 
@@ -45,12 +47,19 @@ export class PlaybackKeeper {
     const position =
       // `Number.isFinite` does not coerce: `undefined` (no player) fails it too.
       Number.isFinite(time) && (time as number) > 0 ? (time as number) : this.#lastPosition;
-    return { position, playing: this.playing };
+    return { position, playing: this.#held || this.playing };
+  }
+
+  /** Pauses `player` for a switch: that pause is not the viewer's, {@link capture} still says playing. */
+  hold(player: Aliplayer): void {
+    this.#held ||= this.playing;
+    player.pause();
   }
 
   /** Restores `state` on the next `canplay`; resolves then, or when cancelled. */
   expect(state: PlaybackState): Promise<void> {
     this.cancel();
+    this.#held = false;
     return new Promise<void>((done) => {
       this.#pending = { ...state, done };
     });
@@ -72,6 +81,7 @@ export class PlaybackKeeper {
   observe(type: 'playing' | 'pause' | 'ended' | 'timeupdate', player: Aliplayer): void {
     if (type === 'playing') {
       this.playing = true;
+      this.#held = false;
       this.#pausedAt = undefined;
     } else if (type !== 'timeupdate') {
       if (this.playing && type === 'pause') this.#pausedAt = this.#now();
@@ -121,7 +131,7 @@ export class PlaybackKeeper {
     this.cancel();
     this.#pausedAt = undefined;
     this.#carried = undefined;
-    this.playing = false;
+    this.playing = this.#held = false;
     this.#lastPosition = 0;
   }
 }

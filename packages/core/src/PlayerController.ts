@@ -25,6 +25,7 @@ import {
 import { PlayerError, toPlayerError } from './PlayerError';
 import { PlayerEventBridge } from './PlayerEventBridge';
 import { PlayerMount } from './PlayerMount';
+import { putPooledPlayer, takePooledPlayer } from './PlayerPool';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
 import {
@@ -98,6 +99,8 @@ export class PlayerController {
   #container: HTMLElement | undefined;
   #credential: PlayAuthCredential | undefined;
   #mount: PlayerMount | undefined;
+  /** The SDK and init-only options the current player was built with (its pool entry). */
+  #kind: [AliplayerConstructor, string] | undefined;
   #mounts = 0;
   #sdk: Promise<AliplayerConstructor> | undefined;
   /** Bumped by every teardown: async steps of an older generation stop. */
@@ -222,15 +225,36 @@ export class PlayerController {
     if (credential.videoId === this.#credential?.videoId) return this.renew(credential);
     this.#policy.reset();
     this.#credential = credential;
+    this.prepare(credential.videoId);
+    await this.#replay(credential.videoId, credential, 'expired', false);
+  }
+
+  /**
+   * Announces the next video before its credential is here (e.g. when the app's `videoId`
+   * changes). If the player shows another one, that one stops at once: it is paused (the play
+   * state is kept for the switch that follows), a switch or renewal on its way is dropped, and
+   * the snapshot reads `videoId` with status `'creating'`, so no old video plays under a new
+   * state, also when the new one then fails. A no-op without a player or for the video shown.
+   *
+   * @example
+   * ```ts
+   * controller.prepare(nextId); // the old video stops now
+   * controller.switch(await fetchPlayAuth({ endpoint, videoId: nextId }));
+   * ```
+   */
+  prepare(videoId: string): void {
+    const player = this.player;
+    if (!player || videoId === this.#store.get().videoId) return;
+    this.#operation += 1;
+    this.#playback.hold(player);
     this.#store.set({
-      videoId: credential.videoId,
+      videoId,
       status: 'creating',
       sourceLoaded: false,
       playbackStarted: false,
       error: undefined,
       previewEnded: false,
     });
-    await this.#replay(credential.videoId, credential, 'expired', false);
   }
 
   /**
@@ -406,16 +430,40 @@ export class PlayerController {
     container: HTMLElement,
   ): void {
     const { videoId: vid, playAuth: playauth } = credential;
-    const mount = new PlayerMount(container, `${this.elementId}-${++this.#mounts}`, (id) => {
-      const options = buildAliplayerOptions(this.#options, { id, vid, playauth });
-      return new Aliplayer(options, (ready) => {
-        if (ready === this.player) this.#onReady();
-      });
-    });
+    const options = (id: string) => buildAliplayerOptions(this.#options, { id, vid, playauth });
+    // Live options (mute, cover) and the managed ones are not part of a pooled player's kind.
+    const { id, vid: _, playauth: __, mute, cover, ...init } = options('');
+    const key = JSON.stringify(init);
+    const pooled = takePooledPlayer(Aliplayer, key);
+    const mount =
+      pooled ??
+      new PlayerMount(
+        container,
+        `${this.elementId}-${++this.#mounts}`,
+        (id) =>
+          new Aliplayer(options(id), (ready) => {
+            if (ready === this.player) this.#onReady();
+          }),
+      );
     this.#mount = mount;
+    this.#kind = [Aliplayer, key];
     this.#playback.startPlayer();
     this.#events.connect(mount.player);
-    if (mount.createError) {
+    if (pooled) {
+      const { player } = pooled;
+      container.appendChild(pooled.element);
+      // Nothing of the previous video: rate, volume and muted as a new player has them.
+      player.setSpeed?.(1);
+      player.setVolume(1);
+      player[mute ? 'mute' : 'unMute']();
+      // replayByVidAndPlayAuth restarts at 0 with no cover; autoplay is applied on `canplay`.
+      if (!this.#playback.restoring) {
+        void this.#playback.expect({ position: this.#startAt, playing: !!init.autoplay });
+      }
+      this.#startAt = 0;
+      pooled.replay(vid, playauth);
+      if (cover) player.setCover(cover);
+    } else if (mount.createError) {
       this.#fail(toPlayerError(mount.createError, { license: this.#options.license }));
     }
   }
@@ -450,7 +498,13 @@ export class PlayerController {
       case 'ended':
         this.#saveResume(player, event.type);
         this.#playback.observe(event.type, player);
-        if (!restoring && !this.#awaitingCredential && status !== 'error') {
+        // Not while the next video is on its way (see prepare) or an error shows.
+        if (
+          !restoring &&
+          !this.#awaitingCredential &&
+          status !== 'error' &&
+          status !== 'creating'
+        ) {
           this.#store.set({ status: event.type === 'pause' ? 'paused' : 'ended' });
         }
         break;
@@ -628,7 +682,13 @@ export class PlayerController {
     const mount = this.#mount;
     this.#mount = undefined;
     this.#events.disconnect();
-    if (mount) lingeringPlayers.retire(mount);
+    const kind = this.#kind;
+    // A player that loads play info or failed is not reused (the SDK may still throw or be broken).
+    const reuse =
+      mount && kind && !mount.loading && this.#store.get().status !== 'error'
+        ? putPooledPlayer(kind[0], kind[1], mount)
+        : false;
+    if (mount && !reuse) lingeringPlayers.retire(mount);
     if (!keepVideo) this.#playback.reset();
   }
 }

@@ -253,11 +253,12 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         className={props.className}
         tabIndex={-1}
         data-playauth-player=""
-        data-status={snapshot.status}
+        data-status={error ? 'error' : snapshot.status}
         style={playerFrameStyle(props)}
       >
         {/* The SDK owns this element's content; React never renders into it. */}
-        <div ref={setContainer} style={{ position: 'absolute', inset: 0 }} />
+        {/* Its own stacking context: whatever the SDK draws (e.g. its error overlay) stays under ours. */}
+        <div ref={setContainer} style={{ position: 'absolute', inset: 0, isolation: 'isolate' }} />
         {snapshot.sourceLoaded && !blocked ? null : (
           <VodPlayerCover
             cover={cover}
