@@ -1,5 +1,5 @@
 import type { PlayerMount } from './PlayerMount';
-import { parkHidden, releaseHidden } from './parkHidden';
+import { parkHidden } from './parkHidden';
 
 export { LINGERING_ATTRIBUTE } from './parkHidden';
 
@@ -67,7 +67,6 @@ export class LingeringPlayers {
     clearTimeout(this.#waiting.get(mount));
     this.#waiting.delete(mount);
     mount.destroy();
-    releaseHidden();
   }
 }
 

@@ -50,10 +50,13 @@ function resize(size: number): void {
  * ```
  */
 export function retainPlayerPool(size: number): () => void {
+  let held = true;
   users++;
   resize(Math.min(16, Math.max(0, size | 0)));
   return () => {
-    if (!--users) resize(0);
+    // Once per retain, however often it is called.
+    if (held && !--users) resize(0);
+    held = false;
   };
 }
 
