@@ -176,6 +176,7 @@ describe('VodPlayer: rapid switching', () => {
     });
     const played: Array<{ videoId: string; at: number }> = [];
     const switchedAt = new Map<string, number>();
+    const stillPlaying: string[] = [];
     const { rerender } = renderPlayer(
       <VodPlayer videoId={ids[0] as string} autoplay muted />,
       createTestQueryClient(),
@@ -190,6 +191,10 @@ describe('VodPlayer: rapid switching', () => {
       await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
       switchedAt.set(id, performance.now());
       rerender(<VodPlayer videoId={id} autoplay muted />);
+      // Right after the switch, whatever still plays is not another video.
+      if (player.getStatus() === 'playing' && player.getOptions().vid !== id) {
+        stillPlaying.push(`${player.getOptions().vid} after the switch to ${id}`);
+      }
     }
     const last = ids.at(-1) as string;
     await waitFor(() => expect(status()).toBe('playing'), { timeout: 5_000 });
@@ -200,6 +205,7 @@ describe('VodPlayer: rapid switching', () => {
     expect(FakeAliplayer.latest?.getOptions().vid).toBe(last);
     expect(status()).toBe('playing');
     // No video plays once a later one was asked for.
+    expect(stillPlaying).toEqual([]);
     for (const { videoId, at } of played) {
       const next = ids[ids.indexOf(videoId) + 1];
       if (next) expect(at).toBeLessThan(switchedAt.get(next) as number);
