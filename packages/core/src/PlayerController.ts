@@ -52,6 +52,9 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'autoPlayPrevented',
   ]);
 
+/** Whether the browser says it is offline (never in Node). */
+const offline = () => globalThis.navigator?.onLine === false;
+
 /** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
 function inRange(method: string, value: number, min: number, max: number): number {
   if (value >= min && value <= max) return value;
@@ -118,6 +121,10 @@ export class PlayerController {
   readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
     this.#handleInternal(player, event),
   );
+  /** Back online after an error that happened offline: retry, keeping position and play state. */
+  readonly #online = () => {
+    if (this.#store.get().status === 'error') void this.renew();
+  };
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
   constructor(options: PlayerControllerOptions = {}) {
@@ -550,8 +557,10 @@ export class PlayerController {
     this.#playback.noteError();
     // The old source may keep failing while a fresh credential is on its way.
     if (this.#awaitingCredential) return;
+    // Offline, a renewal would fail too: the error shows until the browser is back online.
     if (
       !this.#playback.restoring &&
+      !offline() &&
       this.#policy.renewsOnError(error.playerCode ?? 0, this.#store.get().playbackStarted)
     ) {
       this.#renewAutomatically('error', error);
@@ -670,6 +679,7 @@ export class PlayerController {
     this.#awaitingCredential = false;
     this.#playback.cancel();
     this.#store.set({ status: 'error', error: normalized });
+    if (offline()) addEventListener('online', this.#online, { once: true });
   }
 
   /** Stops everything about the current player; `keepVideo` keeps what a rebuild restores. */
@@ -682,6 +692,7 @@ export class PlayerController {
     const mount = this.#mount;
     this.#mount = undefined;
     this.#events.disconnect();
+    globalThis.removeEventListener?.('online', this.#online);
     const kind = this.#kind;
     // A player that loads play info or failed is not reused (the SDK may still throw or be broken).
     const reuse =

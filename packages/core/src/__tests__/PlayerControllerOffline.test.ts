@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lingeringPlayers } from '../LingeringPlayers';
+import { resetAliplayerLoader } from '../loadAliplayer';
+import type { PlayAuthCredential } from '../PlayAuthCredential';
+import { PlayerController } from '../PlayerController';
+
+function credential(videoId = 'v1'): PlayAuthCredential {
+  const now = Date.now();
+  return {
+    videoId,
+    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
+    requestId: `req-${videoId}`,
+    videoMeta: { videoId, title: videoId, duration: 600, status: 'Normal' },
+    issuedAt: now,
+    expiresAt: now + 3_000_000,
+  };
+}
+
+const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+let controller: PlayerController;
+let online: boolean;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  resetAliplayerLoader();
+  FakeAliplayer.reset();
+  document.body.replaceChildren();
+  online = true;
+  vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+});
+
+afterEach(() => {
+  controller?.dispose();
+  lingeringPlayers.flush();
+  FakeAliplayer.reset();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+/** A controller playing v1 for 20 s of simulated time. */
+async function playing() {
+  const getCredential = vi.fn(async (videoId: string) => credential(videoId));
+  controller = new PlayerController({ sdk: FakeAliplayer, getCredential });
+  const box = document.createElement('div');
+  document.body.append(box);
+  controller.attach(box);
+  controller.load(credential());
+  await flush(100);
+  controller.play();
+  await flush(20_000);
+  expect(controller.getSnapshot().status).toBe('playing');
+  return { getCredential, player: FakeAliplayer.latest as FakeAliplayer };
+}
+
+describe('offline and back', () => {
+  it('a network error while offline shows, and playback resumes at the position once online', async () => {
+    const { getCredential, player } = await playing();
+    const position = controller.getCurrentTime();
+    online = false;
+    window.dispatchEvent(new Event('offline'));
+    player.simulateError(4016, 'network error');
+    // No renewal attempt while offline (it would fail too): the error state shows.
+    await flush(5_000);
+    expect(controller.getSnapshot()).toMatchObject({ status: 'error' });
+    expect(controller.getSnapshot().error?.code).toBe('Player.4016');
+    expect(getCredential).not.toHaveBeenCalled();
+
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await flush(1_000);
+    expect(controller.getSnapshot().status).toBe('playing');
+    expect(controller.player).toBe(player);
+    expect(FakeAliplayer.created).toBe(1);
+    expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
+  });
+
+  it('online events after dispose do nothing', async () => {
+    const { player, getCredential } = await playing();
+    online = false;
+    player.simulateError(4016);
+    controller.dispose();
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await flush(1_000);
+    expect(getCredential).not.toHaveBeenCalled();
+    expect(controller.getSnapshot().status).toBe('disposed');
+  });
+});
