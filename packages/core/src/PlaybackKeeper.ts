@@ -24,7 +24,7 @@ export class PlaybackKeeper {
   #pausedAt: number | undefined;
   #pending: (PlaybackState & { done: () => void }) | undefined;
   #carried: PlaybackState | undefined;
-  /** Playing when {@link hold} paused it, until the next {@link expect} or `playing`. */
+  /** Playing when {@link hold} paused it, until a restore is applied or `playing` is seen. */
   #held = false;
 
   readonly #now: () => number;
@@ -59,7 +59,6 @@ export class PlaybackKeeper {
   /** Restores `state` on the next `canplay`; resolves then, or when cancelled. */
   expect(state: PlaybackState): Promise<void> {
     this.cancel();
-    this.#held = false;
     return new Promise<void>((done) => {
       this.#pending = { ...state, done };
     });
@@ -111,6 +110,7 @@ export class PlaybackKeeper {
     const pending = this.#pending;
     if (!pending) return undefined;
     this.#pending = undefined;
+    this.#held = false;
     if (pending.position > 0) player.seek(pending.position);
     if (pending.playing) player.play();
     else player.pause();

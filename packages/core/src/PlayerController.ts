@@ -177,8 +177,8 @@ export class PlayerController {
    * `'error'`. On a running player another video is switched to (see {@link switch}).
    */
   load(credential: PlayAuthCredential): void {
-    if (this.player && this.#credential) {
-      if (credential.videoId !== this.#credential.videoId) void this.switch(credential);
+    if (this.player) {
+      if (credential.videoId !== this.#credential?.videoId) void this.switch(credential);
       else this.#credential = credential;
       return;
     }
@@ -231,8 +231,8 @@ export class PlayerController {
     }
     if (credential.videoId === this.#credential?.videoId) return this.renew(credential);
     this.#policy.reset();
-    this.#credential = credential;
     this.prepare(credential.videoId);
+    this.#credential = credential;
     await this.#replay(credential.videoId, credential, 'expired', false);
   }
 
@@ -253,6 +253,8 @@ export class PlayerController {
     const player = this.player;
     if (!player || videoId === this.#store.get().videoId) return;
     this.#operation += 1;
+    // What the player holds is no longer asked for: the next load() switches, even back to it.
+    this.#credential = undefined;
     this.#playback.hold(player);
     this.#store.set({
       videoId,

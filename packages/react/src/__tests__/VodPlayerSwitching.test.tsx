@@ -128,6 +128,20 @@ describe('VodPlayer: never the old video under a new state', () => {
     },
   );
 
+  it('switching back to the video the player still holds plays it again', async () => {
+    endpoint(VIDEOS, { fail: ({ videoId }) => (videoId === 'v2' ? 'notFound' : undefined) });
+    const client = createTestQueryClient();
+    const { rerender } = renderPlayer(<VodPlayer videoId="v1" autoplay muted />, client);
+    await waitFor(() => expect(status()).toBe('playing'));
+    rerender(<VodPlayer videoId="v2" autoplay muted />);
+    await screen.findByRole('alert');
+    rerender(<VodPlayer videoId="v1" autoplay muted />);
+    await waitFor(() => expect(status()).toBe('playing'));
+    expect(FakeAliplayer.latest?.getStatus()).toBe('playing');
+    expect(FakeAliplayer.latest?.getOptions().vid).toBe('v1');
+    expect(FakeAliplayer.created).toBe(1);
+  });
+
   it('an SDK error of the new video shows with the old video gone; retry plays the new one', async () => {
     endpoint();
     const user = userEvent.setup();
