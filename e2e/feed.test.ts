@@ -123,6 +123,8 @@ describe('never the old video under a new state (real SDK)', () => {
   it('the licence alert is on top of the SDK overlay (self-hosted SDK on http, no licence)', async () => {
     // An http page (the SDK checks licences there), served by routes from the built test page and
     // the installed SDK; credentials from a backend that allows this origin.
+    // Credentials and play info are proxied through the same origin: Chromium refuses requests
+    // from this http origin to other loopback ports (local network access).
     const origin = 'http://127.0.0.1:9';
     const backend = await startBackend({}, { cors: { origin: [origin] } });
     const context = await session.browser.newContext({ viewport: { width: 960, height: 720 } });
@@ -140,8 +142,13 @@ describe('never the old video under a new state (real SDK)', () => {
         (route) => route.abort('blockedbyclient'),
       );
       await context.route(`${origin}/**`, async (route) => {
-        const { pathname } = new URL(route.request().url());
+        const { pathname, search } = new URL(route.request().url());
         const [, root, ...rest] = pathname.split('/');
+        if (root === 'api' || root === 'vod') {
+          const target = root === 'api' ? backend.endpoint : backend.customVodServer;
+          const response = await route.fetch({ url: `${target}${search}` });
+          return route.fulfill({ response });
+        }
         const base = root === 'sdk' ? ALIPLAYER_BUILD_DIR : pageDir;
         const file = join(base, ...rest);
         try {
@@ -161,8 +168,8 @@ describe('never the old video under a new state (real SDK)', () => {
       page.on('pageerror', (error) => errors.push(error));
       const query = new URLSearchParams({
         sdk: `${origin}/sdk/`,
-        endpoint: backend.endpoint,
-        vod: backend.customVodServer,
+        endpoint: `${origin}/api/play-auth`,
+        vod: `${origin}/vod`,
         videoId: testPattern,
       });
       await page.goto(`${origin}/page/index.html?${query}`);
