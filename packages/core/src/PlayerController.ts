@@ -50,6 +50,7 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'canplay',
     'timeupdate',
     'autoPlayPrevented',
+    'waiting',
   ]);
 
 /** Whether the browser says it is offline (never in Node). */
@@ -124,6 +125,13 @@ export class PlayerController {
   /** Back online after an error that happened offline: retry, keeping position and play state. */
   readonly #online = () => {
     if (this.#store.get().status === 'error') void this.renew();
+  };
+  /** Offline with the media stalled (no data ahead): a network error, until back online. */
+  readonly #stalled = () => {
+    const tag = this.player?.tag;
+    if (offline() && this.#store.get().status === 'playing' && tag && tag.readyState < 3) {
+      this.#fail(toPlayerError({ error_code: 4016, error_msg: 'offline' }));
+    }
   };
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
@@ -458,6 +466,7 @@ export class PlayerController {
     this.#kind = [Aliplayer, key];
     this.#playback.startPlayer();
     this.#events.connect(mount.player);
+    addEventListener('offline', this.#stalled);
     if (pooled) {
       const { player } = pooled;
       container.appendChild(pooled.element);
@@ -536,6 +545,9 @@ export class PlayerController {
         this.#startAt = 0;
         break;
       }
+      case 'waiting':
+        this.#stalled();
+        break;
       case 'authkeyexpired':
         this.#renewAutomatically('expired');
         break;
@@ -695,6 +707,7 @@ export class PlayerController {
     this.#mount = undefined;
     this.#events.disconnect();
     globalThis.removeEventListener?.('online', this.#online);
+    globalThis.removeEventListener?.('offline', this.#stalled);
     const kind = this.#kind;
     // A player that loads play info or failed is not reused (the SDK may still throw or be broken).
     const reuse =

@@ -76,6 +76,38 @@ describe('offline and back', () => {
     expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
   });
 
+  it('a media stall while offline shows as a network error, then resumes once online', async () => {
+    const { getCredential, player } = await playing();
+    const position = controller.getCurrentTime();
+    // The media element has no data ahead (a stall), and the browser goes offline.
+    vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get').mockReturnValue(2);
+    online = false;
+    window.dispatchEvent(new Event('offline'));
+    expect(controller.getSnapshot()).toMatchObject({ status: 'error' });
+    expect(controller.getSnapshot().error?.code).toBe('Player.4016');
+    expect(getCredential).not.toHaveBeenCalled();
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await flush(1_000);
+    expect(controller.getSnapshot().status).toBe('playing');
+    expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
+  });
+
+  it('going offline with data ahead, or a stall while online, is no error', async () => {
+    const { player } = await playing();
+    vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get').mockReturnValue(4);
+    online = false;
+    window.dispatchEvent(new Event('offline'));
+    expect(controller.getSnapshot().status).toBe('playing');
+    online = true;
+    vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get').mockReturnValue(2);
+    player.simulateEvent('waiting');
+    expect(controller.getSnapshot().status).toBe('playing');
+    online = false;
+    player.simulateEvent('waiting');
+    expect(controller.getSnapshot().status).toBe('error');
+  });
+
   it('online events after dispose do nothing', async () => {
     const { player, getCredential } = await playing();
     online = false;
