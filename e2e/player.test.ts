@@ -135,7 +135,8 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
   });
 
   it('disposes on unmount under StrictMode without uncaught errors', async () => {
-    const { page } = await open({ videoId: testPattern, strict: true });
+    // Pool off: the player is disposed, not kept for reuse (e2e/feed.test.ts covers the pool).
+    const { page } = await open({ videoId: testPattern, strict: true, pool: '0' });
     await expectAdvancing(page, 0.3);
     // StrictMode mounted, unmounted and mounted again: still exactly one player.
     expect(await page.locator('video').count()).toBe(1);

@@ -8,7 +8,8 @@ import type { AliplayerObservations, AliplayerScenario } from '@playauth/testing
 //
 // Query parameter `scenario` picks what the page does on load:
 // - `player` (default): one `<VodPlayer>` configured from the query (`endpoint`, `vod`, `sdk`,
-//   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`);
+//   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`, `pool`: the
+//   provider's `playerPool`);
 // - `contract`: nothing; `contract()` runs Aliplayer contract scenarios on demand;
 // - `mount`: nothing; `mount()` mounts players on demand (the benchmarks).
 
@@ -56,6 +57,11 @@ export interface MountOptions {
   strict?: boolean;
   loop?: boolean;
   authInfoTimeout?: number;
+  /**
+   * `ours`: the provider's `playerPool` (idle SDK players kept for reuse across mounts). The
+   * provider stays mounted for the page's life. Default 0 (off).
+   */
+  pool?: number;
 }
 
 /** A media event any `<video>` of the page fired, with `performance.now()` and its position. */

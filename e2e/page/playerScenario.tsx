@@ -78,6 +78,7 @@ export function renderPlayerScenario(
       endpoint={required(query, 'endpoint')}
       sdk={sdkSource(query)}
       queryClient={new QueryClient()}
+      playerPool={query.has('pool') ? Number(query.get('pool')) : undefined}
     >
       <PlayerPage api={api} query={query} />
     </PlayAuthProvider>
