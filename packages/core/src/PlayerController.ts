@@ -53,6 +53,8 @@ const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
     'waiting',
   ]);
 
+const NETWORK_EVENTS = ['online', 'offline'] as const;
+
 /** Whether the browser says it is offline (never in Node). */
 const offline = () => globalThis.navigator?.onLine === false;
 
@@ -122,14 +124,16 @@ export class PlayerController {
   readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
     this.#handleInternal(player, event),
   );
-  /** Back online after an error that happened offline: retry, keeping position and play state. */
-  readonly #online = () => {
-    if (this.#store.get().status === 'error') void this.renew();
-  };
-  /** Offline with the media stalled (no data ahead): a network error, until back online. */
-  readonly #stalled = () => {
-    const tag = this.player?.tag;
-    if (offline() && this.#store.get().status === 'playing' && tag && tag.readyState < 3) {
+  /**
+   * The browser went offline or back online (also on `waiting`). Offline with the media stalled
+   * (no data ahead) is a network error; back online, a retryable error is retried, keeping
+   * position and play state.
+   */
+  readonly #network = () => {
+    const { status, error } = this.#store.get();
+    if (!offline()) {
+      if (status === 'error' && error?.retryable) void this.renew();
+    } else if (status === 'playing' && (this.player?.tag?.readyState ?? 4) < 3) {
       this.#fail(toPlayerError({ error_code: 4016, error_msg: 'offline' }));
     }
   };
@@ -466,21 +470,20 @@ export class PlayerController {
     this.#kind = [Aliplayer, key];
     this.#playback.startPlayer();
     this.#events.connect(mount.player);
-    addEventListener('offline', this.#stalled);
+    for (const type of NETWORK_EVENTS) addEventListener(type, this.#network);
     if (pooled) {
       const { player } = pooled;
       container.appendChild(pooled.element);
       // Nothing of the previous video: rate, volume and muted as a new player has them.
       player.setSpeed?.(1);
       player.setVolume(1);
-      player[mute ? 'mute' : 'unMute']();
       // replayByVidAndPlayAuth restarts at 0 with no cover; autoplay is applied on `canplay`.
       if (!this.#playback.restoring) {
         void this.#playback.expect({ position: this.#startAt, playing: !!init.autoplay });
       }
       this.#startAt = 0;
       pooled.replay(vid, playauth);
-      if (cover) player.setCover(cover);
+      applyLiveOptions(player, this.#options, ['muted', 'cover']);
     } else if (mount.createError) {
       this.#fail(toPlayerError(mount.createError, { license: this.#options.license }));
     }
@@ -546,7 +549,7 @@ export class PlayerController {
         break;
       }
       case 'waiting':
-        this.#stalled();
+        this.#network();
         break;
       case 'authkeyexpired':
         this.#renewAutomatically('expired');
@@ -693,7 +696,6 @@ export class PlayerController {
     this.#awaitingCredential = false;
     this.#playback.cancel();
     this.#store.set({ status: 'error', error: normalized });
-    if (offline()) addEventListener('online', this.#online, { once: true });
   }
 
   /** Stops everything about the current player; `keepVideo` keeps what a rebuild restores. */
@@ -706,8 +708,7 @@ export class PlayerController {
     const mount = this.#mount;
     this.#mount = undefined;
     this.#events.disconnect();
-    globalThis.removeEventListener?.('online', this.#online);
-    globalThis.removeEventListener?.('offline', this.#stalled);
+    for (const type of NETWORK_EVENTS) globalThis.removeEventListener?.(type, this.#network);
     const kind = this.#kind;
     // A player that loads play info or failed is not reused (the SDK may still throw or be broken).
     const reuse =

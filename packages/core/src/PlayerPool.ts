@@ -40,23 +40,20 @@ function resize(size: number): void {
 }
 
 /**
- * Keeps up to `size` idle players in {@link playerPool} until the returned function is called;
- * the size set last wins, and the last release turns the pool off and drains it.
+ * Keeps up to `size` idle players in {@link playerPool} until the returned function is called
+ * (once); the size set last wins, and the last release turns the pool off and drains it.
  *
- * @param size Whole number from 0 (off) to 16; others are clamped.
+ * @param size Idle players to keep: 0 (off) or more; `<PlayAuthProvider>` passes 2.
  * @example
  * ```ts
  * useEffect(() => retainPlayerPool(2), []);
  * ```
  */
 export function retainPlayerPool(size: number): () => void {
-  let held = true;
   users++;
-  resize(Math.min(16, Math.max(0, size | 0)));
+  resize(size);
   return () => {
-    // Once per retain, however often it is called.
-    if (held && !--users) resize(0);
-    held = false;
+    if (!--users) resize(0);
   };
 }
 

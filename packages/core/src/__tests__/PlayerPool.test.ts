@@ -229,15 +229,6 @@ describe('player pool', () => {
     expect(a.player).not.toBe(b.player);
     expect(FakeAliplayer.created).toBe(2);
   });
-
-  it('clamps the size to 0..16', () => {
-    release();
-    release = retainPlayerPool(99);
-    expect(playerPool.size).toBe(16);
-    release();
-    release = retainPlayerPool(-3);
-    expect(playerPool.size).toBe(0);
-  });
 });
 
 describe('prepare: the old video stops when another is asked for', () => {
