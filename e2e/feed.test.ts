@@ -50,7 +50,9 @@ describe('player pool (real SDK)', () => {
     // Kept for reuse: paused, in the hidden holder, not in the app's tree.
     expect(await video?.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
     expect(
-      await video?.evaluate((v) => v.closest('[data-playauth-lingering]')?.hidden ?? false),
+      await video?.evaluate(
+        (v) => v.closest<HTMLElement>('[data-playauth-lingering]')?.hidden ?? false,
+      ),
     ).toBe(true);
     const settled = session.backend.emulator.requests.length;
     await page.waitForTimeout(1_000);
@@ -194,7 +196,7 @@ describe('never the old video under a new state (real SDK)', () => {
       ] as const) {
         const onTop = await page.evaluate(
           ([x, y]) => {
-            const hit = document.elementFromPoint(x, y);
+            const hit = document.elementFromPoint(x as number, y as number);
             const ours = document.querySelector('[data-playauth-error="license"]');
             return Boolean(hit && ours?.contains(hit));
           },

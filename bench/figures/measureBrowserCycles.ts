@@ -113,7 +113,7 @@ async function runSeries(
 ): Promise<Series> {
   const bench = await openBenchPage(browser, pageUrl, { initScript: TRACK_TIMERS });
   const problems: string[] = [];
-  const mode = series === 'sdk' ? 'sdk' : 'ours';
+  const mode: 'sdk' | 'ours' = series === 'sdk' ? 'sdk' : 'ours';
   const mountToPlaying: number[] = [];
   const mountOptions = {
     mode,

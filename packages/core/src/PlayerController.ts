@@ -37,22 +37,6 @@ import {
 
 export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 
-/** Events the controller itself listens to; they stay bridged while a player exists. */
-const INTERNAL_EVENTS: ReadonlySet<AliplayerEventName> =
-  /* @__PURE__ */ new Set<AliplayerEventName>([
-    'playInfoLoaded',
-    'ready',
-    'playing',
-    'pause',
-    'ended',
-    'error',
-    'authkeyexpired',
-    'canplay',
-    'timeupdate',
-    'autoPlayPrevented',
-    'waiting',
-  ]);
-
 const NETWORK_EVENTS = ['online', 'offline'] as const;
 
 /** Whether the browser says it is offline (never in Node). */
@@ -108,7 +92,6 @@ export class PlayerController {
   /** The SDK and init-only options the current player was built with (its pool entry). */
   #kind: [AliplayerConstructor, string] | undefined;
   #mounts = 0;
-  #sdk: Promise<AliplayerConstructor> | undefined;
   /** Bumped by every teardown: async steps of an older generation stop. */
   #generation = 0;
   /** Bumped by every renew/switch and by errors: superseded operations stop. */
@@ -121,9 +104,42 @@ export class PlayerController {
   #savedAt = 0;
   readonly #playback: PlaybackKeeper;
   readonly #store = new SnapshotStore();
-  readonly #events = new PlayerEventBridge(INTERNAL_EVENTS, (player, event) =>
-    this.#handleInternal(player, event),
-  );
+  /** The SDK events the controller itself handles (bridged while a player exists), then the app's. */
+  readonly #events = new PlayerEventBridge({
+    playInfoLoaded: () => this.#store.set({ sourceLoaded: true }),
+    ready: () => this.#onReady(),
+    playing: (player) => {
+      this.#playback.observe('playing', player);
+      this.#store.set({
+        playbackStarted: true,
+        autoplayBlocked: false,
+        ...(!this.#playback.restoring && { status: 'playing', error: undefined }),
+      });
+    },
+    pause: (player) => this.#onStop(player, 'pause'),
+    ended: (player) => this.#onStop(player, 'ended'),
+    error: (_, event) => this.#onError(event.paramData),
+    authkeyexpired: () => this.#renewAutomatically('expired'),
+    canplay: (player) => {
+      const restored = this.#playback.restoreOnCanPlay(player);
+      if (restored) {
+        this.#store.set({ status: restored.playing ? 'playing' : 'paused', error: undefined });
+      } else if (this.#startAt) player.seek(this.#startAt);
+      this.#startAt = 0;
+    },
+    timeupdate: (player) => {
+      this.#playback.observe('timeupdate', player);
+      this.#saveResume(player);
+      const { preview } = this.#options;
+      // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
+      if (preview && player.getCurrentTime() >= preview) {
+        player.pause();
+        this.#store.set({ previewEnded: true });
+      }
+    },
+    autoPlayPrevented: () => this.#store.set({ autoplayBlocked: true }),
+    waiting: () => this.#network(),
+  });
   /**
    * The browser went offline or back online (also on `waiting`). Offline with the media stalled
    * (no data ahead) is a network error; back online, a retryable error is retried, keeping
@@ -156,14 +172,10 @@ export class PlayerController {
    * early so the SDK loads while the credential is fetched. Never rejects unhandled.
    */
   preload(): Promise<AliplayerConstructor> {
-    if (!this.#sdk) {
-      const promise = loadAliplayer(this.#options.sdk);
-      this.#sdk = promise;
-      promise.catch(() => {
-        if (this.#sdk === promise) this.#sdk = undefined;
-      });
-    }
-    return this.#sdk;
+    // loadAliplayer shares a load per source and forgets a failed one.
+    const promise = loadAliplayer(this.#options.sdk);
+    promise.catch(() => {});
+    return promise;
   }
 
   /**
@@ -211,19 +223,14 @@ export class PlayerController {
     if (this.#store.get().status === 'disposed') return;
     const videoId = this.#credential?.videoId ?? credential?.videoId;
     if (!videoId) {
-      this.#fail(
-        new PlayAuthError(
-          'InvalidParameter',
-          'renew() needs a video: call load(credential) first.',
-        ),
-      );
+      this.#fail(new PlayAuthError('InvalidParameter', 'renew(): call load(credential) first.'));
       return;
     }
     if (credential && credential.videoId !== videoId) {
       this.#fail(
         new PlayAuthError(
           'VideoIdMismatch',
-          `renew() got a credential for ${credential.videoId} while ${videoId} is loaded: use switch(credential).`,
+          `renew(): credential for ${credential.videoId}, ${videoId} loaded: use switch(credential).`,
         ),
       );
       return;
@@ -288,7 +295,6 @@ export class PlayerController {
     const changed = changedOptions(this.#options, options);
     if (changed.length === 0) return;
     this.#options = { ...this.#options, ...options };
-    if (changed.includes('sdk')) this.#sdk = undefined;
     const player = this.player;
     if (!player) return;
     if (changed.some((key) => INIT_ONLY_OPTIONS.has(key))) {
@@ -489,74 +495,14 @@ export class PlayerController {
     }
   }
 
-  #handleInternal(player: Aliplayer, event: AliplayerEvent): void {
+  #onStop(player: Aliplayer, type: 'pause' | 'ended'): void {
     const restoring = this.#playback.restoring;
     const status = this.#store.get().status;
-    switch (event.type) {
-      case 'playInfoLoaded':
-        this.#store.set({ sourceLoaded: true });
-        break;
-      case 'ready':
-        this.#onReady();
-        break;
-      case 'playing':
-        this.#playback.observe('playing', player);
-        this.#store.set(
-          restoring
-            ? { playbackStarted: true, autoplayBlocked: false }
-            : {
-                playbackStarted: true,
-                autoplayBlocked: false,
-                status: 'playing',
-                error: undefined,
-              },
-        );
-        break;
-      case 'autoPlayPrevented':
-        this.#store.set({ autoplayBlocked: true });
-        break;
-      case 'pause':
-      case 'ended':
-        this.#saveResume(player, event.type);
-        this.#playback.observe(event.type, player);
-        // Not while the next video is on its way (see prepare) or an error shows.
-        if (
-          !restoring &&
-          !this.#awaitingCredential &&
-          status !== 'error' &&
-          status !== 'creating'
-        ) {
-          this.#store.set({ status: event.type === 'pause' ? 'paused' : 'ended' });
-        }
-        break;
-      case 'timeupdate': {
-        this.#playback.observe('timeupdate', player);
-        this.#saveResume(player);
-        const { preview } = this.#options;
-        // The SDK stops at PreviewTime too; this also covers builds and fakes that do not.
-        if (preview && player.getCurrentTime() >= preview) {
-          player.pause();
-          this.#store.set({ previewEnded: true });
-        }
-        break;
-      }
-      case 'canplay': {
-        const restored = this.#playback.restoreOnCanPlay(player);
-        if (restored) {
-          this.#store.set({ status: restored.playing ? 'playing' : 'paused', error: undefined });
-        } else if (this.#startAt) player.seek(this.#startAt);
-        this.#startAt = 0;
-        break;
-      }
-      case 'waiting':
-        this.#network();
-        break;
-      case 'authkeyexpired':
-        this.#renewAutomatically('expired');
-        break;
-      case 'error':
-        this.#onError((event as AliplayerEvent<'error'>).paramData);
-        break;
+    this.#saveResume(player, type);
+    this.#playback.observe(type, player);
+    // Not while the next video is on its way (see prepare) or an error shows.
+    if (!restoring && !this.#awaitingCredential && status !== 'error' && status !== 'creating') {
+      this.#store.set({ status: type === 'pause' ? 'paused' : 'ended' });
     }
   }
 

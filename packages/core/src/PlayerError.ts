@@ -84,30 +84,17 @@ export interface PlayerErrorContext {
 
 type KnownCode = [kind: PlayerErrorKind, what?: string, todo?: string, retryable?: boolean];
 
-const refusedUrl: KnownCode = [
-  'media',
-  'The play URL was refused, maybe expired',
-  'renew and retry',
-];
+const refusedUrl: KnownCode = ['media', 'The play URL was refused', 'renew and retry'];
 
 /** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default: yes, no for licence errors). */
 const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
-  4002: ['credential', 'The PlayAuth expired or was rejected', 'renew with a fresh one'],
-  4012: [
-    'credential',
-    'The PlayAuth could not be decoded',
-    'pass it exactly as GetVideoPlayAuth returned it',
-    false,
-  ],
-  4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew with a fresh PlayAuth'],
-  4500: [
-    'notFound',
-    'Video not found or VOD server error',
-    'check the VideoId and its region, or retry later',
-  ],
+  4002: ['credential', 'The PlayAuth expired or was rejected', 'renew'],
+  4012: ['credential', 'The PlayAuth could not be decoded', 'pass it unchanged', false],
+  4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew'],
+  4500: ['notFound', 'Video not found or VOD server error', 'check the VideoId and region'],
   4400: refusedUrl,
   4025: refusedUrl,
-  4016: ['network', 'A network error stopped playback', 'retry when online'],
+  4016: ['network', 'The network failed', 'retry when online'],
 };
 
 function licenseMessage(code: number, detail: string, context: PlayerErrorContext): string {
@@ -116,12 +103,12 @@ function licenseMessage(code: number, detail: string, context: PlayerErrorContex
   const given = context.license;
   const head = `Aliplayer licence error ${code}${detail ? ` (${detail})` : ''}: `;
   if (!given) {
-    return `${head}http(s) pages need license: { domain: '${domain}', key: '<licence key>' } (free in the VOD console; file: pages skip the check).`;
+    return `${head}set license: { domain: '${domain}', key } (free in the VOD console; file: pages need none).`;
   }
   if (host && !host.endsWith(given.domain)) {
-    return `${head}the licence is for '${given.domain}', not '${host}': use one issued for '${host}' or its parent domain.`;
+    return `${head}licence for '${given.domain}', not '${host}': use one for '${host}' or a parent domain.`;
   }
-  return `${head}the licence for '${given.domain}' was refused: check license.key and its expiry.`;
+  return `${head}licence for '${given.domain}' refused: check license.key and its expiry.`;
 }
 
 /**
@@ -148,7 +135,7 @@ export function toPlayerError(
     : (KNOWN_CODES[playerCode] ?? [
         Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
         'The player failed',
-        "retry; if it persists, check the video's transcoding",
+        'retry, else check the transcoding',
       ]);
   const message = license
     ? licenseMessage(playerCode, detail, context)

@@ -2,6 +2,11 @@ import type { Aliplayer, AliplayerEvent, AliplayerEventName } from './Aliplayer'
 
 type AnyHandler = (event: AliplayerEvent) => void;
 
+/** The owner's own handler per SDK event; each runs before the app's handlers of its event. */
+export type InternalHandlers = {
+  [N in AliplayerEventName]?: (player: Aliplayer, event: AliplayerEvent<N>) => void;
+};
+
 /**
  * Connects app handlers to whichever Aliplayer instance is current. The app's handlers live
  * here and survive player re-creation; the SDK only ever sees one bridge function per event
@@ -13,19 +18,11 @@ export class PlayerEventBridge {
   readonly #bridges = new Map<AliplayerEventName, AnyHandler>();
   #player: Aliplayer | undefined;
 
-  readonly #internal: ReadonlySet<AliplayerEventName>;
-  readonly #onEvent: (player: Aliplayer, event: AliplayerEvent) => void;
+  readonly #internal: InternalHandlers;
 
-  /**
-   * @param internal Events always bridged while a player is connected.
-   * @param onEvent Runs before the app's handlers, for the owner's own state.
-   */
-  constructor(
-    internal: ReadonlySet<AliplayerEventName>,
-    onEvent: (player: Aliplayer, event: AliplayerEvent) => void,
-  ) {
+  /** @param internal The owner's handlers; their events are always bridged while a player is connected. */
+  constructor(internal: InternalHandlers) {
     this.#internal = internal;
-    this.#onEvent = onEvent;
   }
 
   /** Bridges the internal events and every event the app listens to on `player`. */
@@ -33,7 +30,9 @@ export class PlayerEventBridge {
     this.disconnect();
     this.#player = player;
     // `#bridge` skips names already bridged.
-    for (const name of [...this.#internal, ...this.#handlers.keys()]) this.#bridge(name);
+    for (const name of [...Object.keys(this.#internal), ...this.#handlers.keys()]) {
+      this.#bridge(name as AliplayerEventName);
+    }
   }
 
   /** Detaches every bridge from the current player, passing the exact handler to `off`. */
@@ -51,16 +50,15 @@ export class PlayerEventBridge {
   ): () => void {
     const set = this.#handlers.get(name) ?? new Set<AnyHandler>();
     this.#handlers.set(name, set);
-    const stored = handler as unknown as AnyHandler;
-    set.add(stored);
-    if (this.#player) this.#bridge(name);
+    set.add(handler as never);
+    this.#bridge(name);
     return () => {
-      set.delete(stored);
+      set.delete(handler as never);
       if (set.size > 0 || this.#handlers.get(name) !== set) return;
       this.#handlers.delete(name);
       const bridge = this.#bridges.get(name);
       // A bridge only exists while a player is connected.
-      if (bridge && !this.#internal.has(name)) {
+      if (bridge && !this.#internal[name]) {
         this.#player?.off(name, bridge);
         this.#bridges.delete(name);
       }
@@ -72,7 +70,7 @@ export class PlayerEventBridge {
     if (!player || this.#bridges.has(name)) return;
     const bridge: AnyHandler = (event) => {
       if (player !== this.#player) return;
-      this.#onEvent(player, event);
+      this.#internal[name]?.(player, event as never);
       for (const handler of [...(this.#handlers.get(name) ?? [])]) {
         try {
           handler(event);

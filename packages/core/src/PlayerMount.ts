@@ -59,7 +59,7 @@ export class PlayerMount {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new PlayerError(
         'PlayerCreateFailed',
-        `Aliplayer could not be created (${reason}): the container must be in the document.`,
+        `Aliplayer not created (${reason}): the container must be in the document.`,
         { kind: 'sdk', retryable: true, cause },
       );
     }

@@ -51,7 +51,7 @@ export class RenewalPolicy {
     const last = cause ? ` (last: ${cause.message})` : '';
     return new PlayerError(
       'RenewalLimit',
-      `Two renewals within ${seconds} s${last}: automatic renewal stopped. Retry with renew().`,
+      `Two renewals within ${seconds} s${last}: auto renewal stopped: call renew().`,
       { kind: 'renewalLimit', retryable: true, cause, playerCode: cause?.playerCode },
     );
   }

@@ -70,7 +70,6 @@ interface ScriptPlan {
 
 const DATA_ATTRIBUTE = 'data-playauth-aliplayer';
 const loads = new Map<unknown, Promise<AliplayerConstructor>>();
-const preloaded = new Set<string>();
 
 function isConstructor(source: AliplayerConstructor | Loader): source is AliplayerConstructor {
   if (typeof (source as AliplayerConstructor).getVersion === 'function') return true;
@@ -138,7 +137,7 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `Aliplayer SDK not loaded from ${what}: check the network, the URL and the CSP ('unsafe-eval'), then retry.`,
+    `Aliplayer SDK not loaded from ${what}: check network, URL and CSP ('unsafe-eval'), then retry.`,
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -182,7 +181,6 @@ function addLink(
 function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let script = findElement(document.scripts, url);
-    const existing = script !== undefined;
     if (script && script.getAttribute(DATA_ATTRIBUTE) !== 'loading') {
       // Already executed (ours from an earlier loader copy, or the page's own tag).
       const value = loaded();
@@ -197,6 +195,8 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       script.async = true;
       if (nonce) script.setAttribute('nonce', nonce);
       script.setAttribute(DATA_ATTRIBUTE, 'loading');
+      // Its load event comes in a later task: the listeners below are in time.
+      document.head.appendChild(script);
     }
     const element = script;
     // Both listeners go at once, whichever event comes first.
@@ -211,25 +211,22 @@ function injectScript<T>(url: string, nonce: string | undefined, loaded: () => T
       }
       // Remove the failed tag so a retry injects a fresh one instead of finding a dead one.
       element.remove();
-      reject(loadFailed(url, error ?? new Error('no window.Aliplayer after the script ran')));
+      reject(loadFailed(url, error ?? new Error('no window.Aliplayer')));
     };
     const { signal } = listening;
     element.addEventListener('load', () => settle(), { signal });
     element.addEventListener('error', settle, { signal });
-    if (!existing) document.head.appendChild(element);
   });
 }
 
 /**
- * Adds `<link rel="preload" as="script">` for the PlayAuth module of a script source, once per
- * URL, unless the page already has it (a link, its script, or the module's global).
+ * Adds `<link rel="preload" as="script">` for the PlayAuth module of a script source unless the
+ * page already has it (such a link, its script, or the module's global): once per URL.
  */
 function preloadPlayAuthModule(source: string | AliplayerScriptSource | undefined): void {
   const prefix = aliplayerAssetPrefix(source);
   if (!prefix) return;
   const url = `${prefix}/${ALIPLAYER_PLAYAUTH_MODULE}`;
-  if (preloaded.has(url)) return;
-  preloaded.add(url);
   if ((globalThis as { _apesrap?: unknown })._apesrap !== undefined) return;
   if (findElement(document.scripts, url)) return;
   // The SDK's request is CORS-mode (crossorigin="anonymous"): only a matching preload is reused.
@@ -265,7 +262,7 @@ async function runLoader(loader: Loader): Promise<AliplayerConstructor> {
   }
   const ctor = globalConstructor();
   if (ctor) return ctor;
-  throw loadFailed('the loader function', new Error('no constructor and no window.Aliplayer'));
+  throw loadFailed('the loader function', new Error('no constructor, no window.Aliplayer'));
 }
 
 /**
@@ -297,7 +294,7 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
     return Promise.reject(
       new PlayerError(
         'SdkUnavailable',
-        'The Aliplayer SDK needs a browser: build players in effects, not during server rendering.',
+        'Aliplayer needs a browser: create players in effects, not in SSR.',
         { kind: 'sdk', retryable: false },
       ),
     );
@@ -318,5 +315,4 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
 /** Forgets every load, so the next {@link loadAliplayer} starts over. For tests. */
 export function resetAliplayerLoader(): void {
   loads.clear();
-  preloaded.clear();
 }

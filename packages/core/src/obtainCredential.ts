@@ -21,7 +21,7 @@ export async function obtainCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `${videoId} needs a new credential (${reason}): pass getCredential or call renew(credential).`,
+      `${videoId} needs a credential (${reason}): pass getCredential or call renew(credential).`,
       { retryable: true },
     );
   }
@@ -33,11 +33,9 @@ export async function obtainCredential(
     );
   }
   if (isExpired(credential, source.now())) {
-    throw new PlayAuthError(
-      'Expired',
-      `getCredential('${videoId}') returned an expired credential.`,
-      { retryable: true },
-    );
+    throw new PlayAuthError('Expired', `getCredential('${videoId}') returned an expired one.`, {
+      retryable: true,
+    });
   }
   return credential;
 }

@@ -150,13 +150,12 @@ const settingProps = [
   'resume',
 ] as const;
 
-let localResume: ResumeStorage | undefined;
+/** One `localStorageResume()` for the page (it touches `localStorage` only when used). */
+const localResume = /* @__PURE__ */ localStorageResume();
 
-/** The storage a `resume` setting means (one `localStorageResume()` for the page). */
+/** The storage a `resume` setting means. */
 function resumeStorage(resume: PlayAuthPlayerDefaults['resume']): ResumeStorage | undefined {
-  if (resume !== true) return resume ? resume.storage : undefined;
-  localResume ??= localStorageResume();
-  return localResume;
+  return resume === true ? localResume : resume ? resume.storage : undefined;
 }
 
 /**

@@ -29,7 +29,6 @@ export interface UsePlayerCredentialResult {
 
 interface Source {
   videoId: string;
-  getFresh?: () => Promise<PlayAuthCredential>;
   last?: PlayAuthCredential;
 }
 
@@ -64,11 +63,13 @@ export function usePlayerCredential(
   // The controller calls back long after this render: read the latest hook through a ref.
   const source = useRef<Source>({ videoId });
   useEffect(() => {
-    source.current = { ...source.current, videoId, getFresh: query.getFresh };
+    source.current = { ...source.current, videoId };
   });
+  // query.getFresh is stable (it always fetches the current videoId's credential).
+  const { getFresh } = query;
   const [getCredential] = useState(() => async (id: string) => {
-    const { videoId: shown, getFresh } = source.current;
-    const fresh = id === shown ? await getFresh?.() : undefined;
+    const shown = source.current.videoId;
+    const fresh = id === shown ? await getFresh() : undefined;
     if (!fresh || fresh.videoId !== source.current.videoId) {
       throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
     }
