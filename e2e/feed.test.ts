@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ALIPLAYER_BUILD_DIR } from '../dev/aliplayerBuildMiddleware';
 import { isLocalUrl, startBackend } from './harness';
+import { expectAdvancing, media, status } from './playerAssertions';
 import { setupE2eSession } from './setupE2eSession';
 
 // Issue 16 on the real Aliplayer SDK (2.37.7) in Chromium: the player pool across mounts, no old
@@ -16,29 +17,6 @@ const { testPattern, colourBars, transcoding } = DEFAULT_VIDEO_IDS;
 const missing = '0000000000000000000000000000dead';
 
 const session = setupE2eSession();
-
-function media(page: Page) {
-  return page.evaluate(() => window.playauthPage?.video() ?? null);
-}
-
-/** Waits until the `<video>` plays: currentTime strictly increases between two reads. */
-async function expectAdvancing(page: Page, above = 0): Promise<number> {
-  let first = -1;
-  await expect
-    .poll(async () => (first = (await media(page))?.currentTime ?? -1), {
-      timeout: 20_000,
-      interval: 100,
-    })
-    .toBeGreaterThan(above);
-  await expect
-    .poll(async () => (await media(page))?.currentTime ?? -1, { timeout: 5_000, interval: 100 })
-    .toBeGreaterThan(first);
-  return first;
-}
-
-function status(page: Page): Promise<string | null> {
-  return page.locator('[data-playauth-player]').getAttribute('data-status');
-}
 
 describe('player pool (real SDK)', () => {
   it('an unmounted player is kept paused and hidden, and the next mount plays its video on it', async () => {

@@ -1,7 +1,7 @@
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PageQuery, TestPage } from './harness';
+import { expectAdvancing, status } from './playerAssertions';
 import { setupE2eSession } from './setupE2eSession';
 
 // <VodPlayer> on the real Aliplayer SDK (aliyun-aliplayer 2.37.7) in Chromium: a file: page (no
@@ -14,27 +14,6 @@ const missing = '0000000000000000000000000000dead';
 
 const session = setupE2eSession();
 const open = (query: Partial<PageQuery> & { videoId: string }) => session.open(query);
-
-/** The `<video>` element's currentTime (independent of the SDK's own bookkeeping). */
-function videoTime(page: Page): Promise<number> {
-  return page.evaluate(() => window.playauthPage?.video()?.currentTime ?? -1);
-}
-
-/** Waits until the `<video>` plays: currentTime strictly increases between two reads. */
-async function expectAdvancing(page: Page, above = 0): Promise<number> {
-  let first = -1;
-  await expect
-    .poll(async () => (first = await videoTime(page)), { timeout: 20_000, interval: 100 })
-    .toBeGreaterThan(above);
-  await expect
-    .poll(() => videoTime(page), { timeout: 5_000, interval: 100 })
-    .toBeGreaterThan(first);
-  return first;
-}
-
-function status(page: Page): Promise<string | null> {
-  return page.locator('[data-playauth-player]').getAttribute('data-status');
-}
 
 describe('VodPlayer with the real Aliplayer SDK', () => {
   it('shows cover and title first, then plays (currentTime advances)', async () => {

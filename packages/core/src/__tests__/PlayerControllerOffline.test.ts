@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
-import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { FakeAliplayer } from '@playauth/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lingeringPlayers } from '../LingeringPlayers';
 import { resetAliplayerLoader } from '../loadAliplayer';
-import type { PlayAuthCredential } from '../PlayAuthCredential';
 import { PlayerController } from '../PlayerController';
-
-function credential(videoId = 'v1'): PlayAuthCredential {
-  const now = Date.now();
-  return {
-    videoId,
-    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
-    requestId: `req-${videoId}`,
-    videoMeta: { videoId, title: videoId, duration: 600, status: 'Normal' },
-    issuedAt: now,
-    expiresAt: now + 3_000_000,
-  };
-}
+import { testCredential } from './testCredential';
 
 const flush = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
+const credential = (videoId?: string) => testCredential(videoId, 600);
+
 let controller: PlayerController;
 let online: boolean;
 
@@ -55,43 +45,42 @@ async function playing() {
 }
 
 describe('offline and back', () => {
-  it('a network error while offline shows, and playback resumes at the position once online', async () => {
-    const { getCredential, player } = await playing();
-    const position = controller.getCurrentTime();
-    online = false;
-    window.dispatchEvent(new Event('offline'));
-    player.simulateError(4016, 'network error');
-    // No renewal attempt while offline (it would fail too): the error state shows.
-    await flush(5_000);
-    expect(controller.getSnapshot()).toMatchObject({ status: 'error' });
-    expect(controller.getSnapshot().error?.code).toBe('Player.4016');
-    expect(getCredential).not.toHaveBeenCalled();
+  it.each([
+    [
+      'an SDK network error',
+      (player: FakeAliplayer) => player.simulateError(4016, 'network error'),
+    ],
+    [
+      'a media stall (no data ahead)',
+      (player: FakeAliplayer) => {
+        const stalled = vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get');
+        stalled.mockReturnValue(2);
+        return () => stalled.mockRestore();
+      },
+    ],
+  ])(
+    '%s while offline shows as an error; playback resumes at the position once online',
+    async (_, cut) => {
+      const { getCredential, player } = await playing();
+      const position = controller.getCurrentTime();
+      online = false;
+      cut(player);
+      window.dispatchEvent(new Event('offline'));
+      // No renewal attempt while offline (it would fail too): the error state shows.
+      await flush(5_000);
+      expect(controller.getSnapshot()).toMatchObject({ status: 'error' });
+      expect(controller.getSnapshot().error?.code).toBe('Player.4016');
+      expect(getCredential).not.toHaveBeenCalled();
 
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    await flush(1_000);
-    expect(controller.getSnapshot().status).toBe('playing');
-    expect(controller.player).toBe(player);
-    expect(FakeAliplayer.created).toBe(1);
-    expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
-  });
-
-  it('a media stall while offline shows as a network error, then resumes once online', async () => {
-    const { getCredential, player } = await playing();
-    const position = controller.getCurrentTime();
-    // The media element has no data ahead (a stall), and the browser goes offline.
-    vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get').mockReturnValue(2);
-    online = false;
-    window.dispatchEvent(new Event('offline'));
-    expect(controller.getSnapshot()).toMatchObject({ status: 'error' });
-    expect(controller.getSnapshot().error?.code).toBe('Player.4016');
-    expect(getCredential).not.toHaveBeenCalled();
-    online = true;
-    window.dispatchEvent(new Event('online'));
-    await flush(1_000);
-    expect(controller.getSnapshot().status).toBe('playing');
-    expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
-  });
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await flush(1_000);
+      expect(controller.getSnapshot().status).toBe('playing');
+      expect(controller.player).toBe(player);
+      expect(FakeAliplayer.created).toBe(1);
+      expect(Math.abs(controller.getCurrentTime() - position)).toBeLessThan(1.5);
+    },
+  );
 
   it('going offline with data ahead, or a stall while online, is no error', async () => {
     const { player } = await playing();

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { FakeAliplayer } from '@playauth/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lingeringPlayers } from '../LingeringPlayers';
 import { resetAliplayerLoader } from '../loadAliplayer';
@@ -8,18 +8,9 @@ import { PlayerController } from '../PlayerController';
 import type { PlayerControllerOptions } from '../PlayerControllerOptions';
 import { playerPool, retainPlayerPool } from '../PlayerPool';
 import { LINGERING_ATTRIBUTE } from '../parkHidden';
+import { testCredential } from './testCredential';
 
-function credential(videoId = 'v1'): PlayAuthCredential {
-  const now = Date.now();
-  return {
-    videoId,
-    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
-    requestId: `req-${videoId}`,
-    videoMeta: { videoId, title: videoId, duration: 600, status: 'Normal' },
-    issuedAt: now,
-    expiresAt: now + 3_000_000,
-  };
-}
+const credential = (videoId?: string) => testCredential(videoId, 600);
 
 let box: HTMLDivElement;
 let controllers: PlayerController[];
