@@ -402,7 +402,9 @@ export class PlayerController {
    * `attach` + `load` may start again afterwards, at once, in the same container.
    *
    * A player still loading its play info is only hidden now and disposed once the SDK has its
-   * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise.
+   * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise. While the
+   * page's `playerPool` has room, a healthy player is kept there (paused, hidden) for the next
+   * controller instead of being disposed.
    */
   dispose(): void {
     if (this.#store.get().status === 'disposed' && !this.#container) return;
