@@ -47,6 +47,26 @@ export default defineConfig({
         },
       },
       {
+        // The same dom suite on React 18 (issue 13): react and react-dom resolve to the React 18
+        // copies the private workspace dev/react18 installs, and the libraries that import React
+        // are bundled through Vite (not loaded by Node) so the alias reaches them too.
+        // dev/react18/reactVersionSetup.ts fails the run unless React 18 is what renders.
+        extends: true,
+        resolve: { alias: [...react18Alias(), ...alias] },
+        test: {
+          name: 'dom-react18',
+          environment: 'jsdom',
+          include: ['packages/{react,testing}/src/**/*.test.{ts,tsx}'],
+          setupFiles: [
+            './dev/react18/reactVersionSetup.ts',
+            './packages/react/src/__tests__/setup.ts',
+          ],
+          server: {
+            deps: { inline: ['@testing-library/react', '@tanstack/react-query'] },
+          },
+        },
+      },
+      {
         extends: true,
         resolve: { alias },
         test: {
@@ -67,6 +87,22 @@ export default defineConfig({
     ],
   },
 });
+
+/** `react` and `react-dom` (with their subpaths) resolved to dev/react18's React 18 copies. */
+function react18Alias() {
+  const modules = fileURLToPath(new URL('./dev/react18/node_modules/', import.meta.url));
+  const testingLibrary = fileURLToPath(
+    new URL('./node_modules/@testing-library/react/dist/@testing-library/', import.meta.url),
+  );
+  return [
+    ...['react', 'react-dom'].map((name) => ({
+      find: new RegExp(`^${name}(/.*)?$`),
+      replacement: `${modules}${name}$1`,
+    })),
+    // Its ESM build (Vite would pick the CommonJS one, whose require() bypasses the alias).
+    { find: /^@testing-library\/react$/, replacement: `${testingLibrary}react.esm.js` },
+  ];
+}
 
 /**
  * Real-browser projects: `storybook` (every story as a test, in Chromium, through

@@ -4,8 +4,9 @@ import { definePackageBuild } from '../../scripts/definePackageBuild';
 // (e.g. all player code when only `usePlayAuth` is imported); types stay one bundled .d.ts.
 // issue 17: `src/lazy.tsx` is the `@playauth/react/lazy` entry (cover first, the player on play).
 // It imports the player from the package's own main entry, which therefore stays an import.
+// issue 13: `src/server.ts` is `@playauth/react/server`, the entry without 'use client'.
 export default definePackageBuild({
-  entries: ['src/index.ts', 'src/lazy.tsx'],
+  entries: ['src/index.ts', 'src/lazy.tsx', 'src/server.ts'],
   perModule: true,
 }).map((config) => ({
   ...config,

@@ -53,6 +53,28 @@ export interface GetVideoPlayAuthResponse {
   AuthInfoTimeout?: number;
 }
 
+/**
+ * `GetVideoInfo` response body as the API returns it (PascalCase): the video's metadata, no
+ * credential. `@playauth/server`'s `getVideoInfo` returns it; {@link toVideoMeta} turns it into a
+ * {@link VideoMeta}. Only the fields playauth reads are typed; VOD sends more (`Size`,
+ * `Snapshots`, `CateName`, `Tags`, ...), which stay in the object.
+ */
+export interface GetVideoInfoResponse {
+  RequestId: string;
+  Video: {
+    VideoId: string;
+    Title: string;
+    /** Seconds. Absent until VOD has analysed the upload. */
+    Duration?: number | string;
+    CoverURL?: string;
+    Status: VideoStatus;
+    Description?: string;
+    /** ISO 8601 UTC. */
+    CreationTime?: string;
+    [field: string]: unknown;
+  };
+}
+
 /** VOD / gateway error body. */
 export interface VodErrorBody {
   Code: string;

@@ -10,9 +10,16 @@ export interface FetchPlayAuthOptions {
    * URL of the backend endpoint that returns the `GetVideoPlayAuth` body. May be relative in a
    * browser (resolved against `location.href`) and may carry a query of its own; `VideoId` and
    * `AuthInfoTimeout` are set on it (replacing any already there). Outside a browser it must be
-   * absolute.
+   * absolute, or relative with `origin` set.
    */
   endpoint: string;
+  /**
+   * Where a relative `endpoint` points when there is no `location` (server rendering, route
+   * loaders, tests in Node), e.g. `'https://example.com'` or `'http://127.0.0.1:3000'`. Browsers
+   * ignore it and resolve against the page. Only the request uses it: a query key built from a
+   * relative `endpoint` stays the same on server and client. Default: none.
+   */
+  origin?: string;
   /** The VOD VideoId: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
   videoId: string;
   /** Requested validity in seconds, clamped to 100..3000. Default 100. */
@@ -68,10 +75,10 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
   const authInfoTimeout = clampAuthInfoTimeout(options.authInfoTimeout);
   let url: URL;
   try {
-    // `location` only exists in browsers; elsewhere a relative endpoint cannot be resolved.
-    url = new URL(endpoint, globalThis.location?.href);
+    // `location` only exists in browsers; elsewhere a relative endpoint needs `origin`.
+    url = new URL(endpoint, globalThis.location?.href ?? options.origin);
   } catch {
-    throw new PlayAuthError('InvalidParameter', `Not an absolute URL: ${endpoint}`);
+    throw new PlayAuthError('InvalidParameter', `Not a URL: ${endpoint} (origin?)`);
   }
   url.searchParams.set('VideoId', videoId);
   url.searchParams.set('AuthInfoTimeout', `${authInfoTimeout}`);

@@ -42,6 +42,7 @@ export {
   resetAliplayerLoader,
 } from './loadAliplayer';
 export type {
+  GetVideoInfoResponse,
   GetVideoPlayAuthResponse,
   PlayAuthCredential,
   VideoMeta,
@@ -81,6 +82,7 @@ export {
   RENEWAL_ERROR_CODES,
   RenewalPolicy,
 } from './RenewalPolicy';
+export { readSeconds } from './readSeconds';
 export {
   localStorageResume,
   RESUME_END_MARGIN,
@@ -90,5 +92,6 @@ export {
   resumeLimit,
   writeResumePosition,
 } from './resumePlayback';
+export { toVideoMeta } from './toVideoMeta';
 export { assertValidVideoId, isValidVideoId } from './videoId';
 export { isRetryableVodError } from './vodErrors';

@@ -2,6 +2,7 @@ import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
 import { sanitizeCoverUrl } from './coverUrl';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
+import { readSeconds } from './readSeconds';
 import { isRetryableVodError } from './vodErrors';
 
 /** What {@link parsePlayAuthResponse} needs to know about the request that produced the body. */
@@ -22,7 +23,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * optional `AuthInfoTimeout` a backend may add) and returns the camelCase credential.
  *
  * Rules: `PlayAuth` non-empty string; `RequestId` string; `VideoMeta` object with `Title`
- * string, `Duration` a non-negative finite number or decimal string (`"12.5"`), `Status` string,
+ * string, `Duration` a non-negative finite number or decimal string (`"12.5"`, {@link readSeconds}), `Status` string,
  * optional `VideoId` string that must equal the requested id, optional `CoverURL` kept only if
  * `http:`/`https:` (see {@link sanitizeCoverUrl}). Unknown fields are ignored.
  * `expiresAt = issuedAt + min(requested, AuthInfoTimeout) * 1000`, where the body's
@@ -80,11 +81,9 @@ export function parsePlayAuthResponse(
   check(requestId !== undefined, 'RequestId', 'a string');
   check(isObject(meta), 'VideoMeta', 'an object');
   const { Title: title, Status: videoStatus, VideoId: id, Duration } = meta;
-  const duration =
-    typeof Duration === 'string' && /^\d+(\.\d+)?$/.test(Duration) ? +Duration : Duration;
+  const duration = readSeconds(Duration);
   check(typeof title === 'string', 'VideoMeta.Title', 'a string');
-  // `Number.isFinite` does not coerce: strings other than the decimals above, null, NaN fail.
-  check(Number.isFinite(duration) && duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
+  check(duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
   check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
   if (id !== undefined && id !== videoId) {
     check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');

@@ -54,7 +54,7 @@ export interface VodEmulatorOptions {
 
 /** One request the emulator answered (or dropped), for assertions in tests. */
 export interface RecordedRequest {
-  /** `GetVideoPlayAuth`, `GetPlayInfo`, `media`, `cover`, `preflight`, or the unknown action. */
+  /** `GetVideoPlayAuth`, `GetVideoInfo`, `GetPlayInfo`, `media`, `cover`, `preflight`, or the unknown action. */
   action: string;
   videoId?: string;
   /** `OK`, an error code, or `ConnectionDropped`. */

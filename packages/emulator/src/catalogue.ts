@@ -40,9 +40,12 @@ export interface EmulatorVideo {
   coverUrl?: string;
   /** What GetPlayInfo hands out. Without it a `Normal` video answers `InvalidVideo.NoneStream`. */
   media?: EmulatorMedia;
-  /** ISO UTC creation time. Default `'2026-01-05T08:00:00Z'`. */
+  /** ISO UTC creation time. Default {@link DEFAULT_CREATION_TIME}. */
   creationTime?: string;
 }
+
+/** `CreationTime` reported for a catalogue video that states none. */
+export const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 
 const mediaFile = (name: string) => fileURLToPath(new URL(`../media/${name}`, import.meta.url));
 

@@ -1,5 +1,5 @@
 /** What a fault rule (and a latency setting) applies to: an API action or the media route. */
-export type FaultAction = 'GetVideoPlayAuth' | 'GetPlayInfo' | 'media' | '*';
+export type FaultAction = 'GetVideoPlayAuth' | 'GetVideoInfo' | 'GetPlayInfo' | 'media' | '*';
 
 /**
  * A fault to inject. The first rule whose `action` (and `videoId`, if set) matches a request
@@ -88,7 +88,7 @@ export function createSeededRandom(seed: number): () => number {
 }
 
 function validate(rule: FaultRule): FaultRule {
-  const actions: FaultAction[] = ['GetVideoPlayAuth', 'GetPlayInfo', 'media', '*'];
+  const actions: FaultAction[] = ['GetVideoPlayAuth', 'GetVideoInfo', 'GetPlayInfo', 'media', '*'];
   if (!actions.includes(rule.action)) {
     throw new TypeError(`FaultRule.action must be one of ${actions.join(', ')}`);
   }

@@ -10,12 +10,10 @@ import {
 } from '@playauth/vod-model';
 import type { ActionContext, Principal } from './ActionContext';
 import { EmulatorError } from './EmulatorError';
-import { coverUrlOf, readVideoId, requirePlayableVideo } from './requirePlayableVideo';
+import { describeVideo, readVideoId, requirePlayableVideo } from './requirePlayableVideo';
 
 /** Default and bounds of `AuthTimeout` (play-URL lifetime), seconds, as for OSS output. */
 export const AUTH_TIMEOUT = { default: 3600, min: 1, max: 2_592_000 } as const;
-
-const DEFAULT_CREATION_TIME = '2026-01-05T08:00:00Z';
 
 function readAuthTimeout(value: string | undefined): number {
   if (value === undefined || value === '') return AUTH_TIMEOUT.default;
@@ -90,7 +88,8 @@ export async function getPlayInfo(
   const media = video.media;
   const prepared = media ? ctx.renditionsOf(video) : undefined;
   const expiresAtSec = Math.floor(ctx.clock.now() / 1000) + authTimeout;
-  const creationTime = video.creationTime ?? DEFAULT_CREATION_TIME;
+  const described = describeVideo(video, ctx.baseUrl);
+  const { creationTime } = described;
   const created = Date.parse(creationTime);
   const modificationTime = Number.isFinite(created) ? isoSeconds(created + 60_000) : creationTime;
   const signed = (path: string) =>
@@ -159,15 +158,7 @@ export async function getPlayInfo(
   }
   return createPlayInfoBody({
     requestId: ctx.requestId,
-    video: {
-      videoId: video.videoId,
-      title: video.title,
-      duration: video.duration,
-      status: video.status,
-      coverUrl: coverUrlOf(video, ctx.baseUrl),
-      creationTime,
-      outputType,
-    },
+    video: { ...described, outputType },
     streams,
   });
 }

@@ -1,7 +1,8 @@
-export type { GetPlayInfoBody, PlayInfo } from '@playauth/vod-model';
+export type { GetPlayInfoBody, GetVideoInfoBody, PlayInfo } from '@playauth/vod-model';
 export { signRpcV2 } from '@playauth/vod-model';
 export type { EmulatorAccessKey, SignatureVersion } from './authenticateRequest';
 export {
+  DEFAULT_CREATION_TIME,
   DEFAULT_VIDEO_IDS,
   EMULATOR_VIDEOS,
   type EmulatorMedia,

@@ -1,5 +1,5 @@
 import { videoIdRefusal, videoRefusal } from '@playauth/vod-model';
-import type { EmulatorVideo } from './catalogue';
+import { DEFAULT_CREATION_TIME, type EmulatorVideo } from './catalogue';
 import { EmulatorError } from './EmulatorError';
 
 /**
@@ -33,4 +33,19 @@ export function requirePlayableVideo(
 /** The cover URL of a video: its own `coverUrl`, else the emulator's SVG route. */
 export function coverUrlOf(video: EmulatorVideo, baseUrl: string): string {
   return video.coverUrl ?? `${baseUrl}/cover/${video.videoId}.svg`;
+}
+
+/**
+ * What VOD says about a catalogue video in every answer that describes it (GetVideoInfo's
+ * `Video`, GetPlayInfo's `VideoBase`): id, title, duration, status, cover and creation time.
+ */
+export function describeVideo(video: EmulatorVideo, baseUrl: string) {
+  return {
+    videoId: video.videoId,
+    title: video.title,
+    duration: video.duration,
+    status: video.status,
+    coverUrl: coverUrlOf(video, baseUrl),
+    creationTime: video.creationTime ?? DEFAULT_CREATION_TIME,
+  };
 }

@@ -11,6 +11,7 @@ import { createNonceStore } from './createNonceStore';
 import { EmulatorError, gatewayErrorBody } from './EmulatorError';
 import { createFaultInjector } from './faults';
 import { getPlayInfo } from './getPlayInfo';
+import { getVideoInfo } from './getVideoInfo';
 import { getVideoPlayAuth, readAuthInfoTimeout } from './getVideoPlayAuth';
 import { createMediaUrlSigner, serveMediaFile } from './media';
 import { createPlayAuthIssuer } from './playAuthToken';
@@ -41,7 +42,7 @@ interface Exchange {
   drop: () => void;
 }
 
-const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetPlayInfo']);
+const API_ACTIONS = new Set(['GetVideoPlayAuth', 'GetVideoInfo', 'GetPlayInfo']);
 const MEDIA_PATH = /^\/media\/([\w-]{1,64})\.mp4$/;
 /** A rendition file: `/media/<videoId>/<Definition>/(video.mp4 | index.m3u8 | seg-NNN.ts)`. */
 const RENDITION_PATH =
@@ -55,9 +56,9 @@ function formatHost(host: string): string {
 }
 
 /**
- * Starts a local ApsaraVideo VOD emulator: `GetVideoPlayAuth` (V3 and V2 signatures),
- * `GetPlayInfo` (as the Aliplayer SDK sends it, at any path), a media route with Range and
- * expiring `auth_key`s, SVG covers, fault injection and a request log.
+ * Starts a local ApsaraVideo VOD emulator: `GetVideoPlayAuth` and `GetVideoInfo` (V3 and V2
+ * signatures), `GetPlayInfo` (as the Aliplayer SDK sends it, at any path), a media route with
+ * Range and expiring `auth_key`s, SVG covers, fault injection and a request log.
  *
  * @example
  * ```ts
@@ -350,7 +351,7 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
       throw new EmulatorError(
         'InvalidAction.NotFound',
         404,
-        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth and GetPlayInfo.`,
+        `Specified api "${action.slice(0, 64)}" is not found: the emulator implements GetVideoPlayAuth, GetVideoInfo and GetPlayInfo.`,
       );
     }
     if ((await disturb(action as LatencyTarget, params.VideoId)) === 'drop') return drop();
@@ -384,7 +385,9 @@ export async function startVodEmulator(options: VodEmulatorOptions = {}): Promis
     const answer =
       action === 'GetVideoPlayAuth'
         ? getVideoPlayAuth(params, ctx)
-        : await getPlayInfo(params, principal, ctx);
+        : action === 'GetVideoInfo'
+          ? getVideoInfo(params, ctx)
+          : await getPlayInfo(params, principal, ctx);
     sendJson(res, 200, answer);
     finish(200, 'OK');
   }

@@ -8,6 +8,7 @@ import {
   type PlayerController,
   type ResumeStorage,
   sanitizeCoverUrl,
+  type VideoMeta,
 } from '@playauth/core';
 import {
   type CSSProperties,
@@ -63,6 +64,17 @@ export interface VodPlayerProps
   width?: number | string;
   /** CSS height (numbers are px); replaces `aspectRatio`. */
   height?: number | string;
+  /**
+   * The video's metadata from your server, no credential needed: cover, title and duration
+   * render from it on the server and in the first client render, so no PlayAuth has to be in
+   * the HTML (the browser fetches one after hydration). E.g. `toVideoMeta(await
+   * vod.getVideoInfo({ videoId }))` (`@playauth/react/server`, `@playauth/server`), or any
+   * `{ title?, coverUrl?, duration? }` from your own data. Its fields win over the credential's
+   * `VideoMeta` when that arrives, so the DOM rendered from it never changes; fields it lacks come
+   * from the credential, then from `title` and `cover`. `coverUrl` is used only if http(s).
+   * Ignored when its `videoId` is set and differs from `videoId` (data of the previous video).
+   */
+  meta?: Partial<VideoMeta>;
   /** Cover image URL (http/https only) until the video's own cover is known. */
   cover?: string;
   /** Title until the video's own title is known; labels the region and the cover. */
@@ -208,8 +220,11 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
     });
     usePlayerEvents(controller, props);
 
-    const title = meta?.title ?? props.title;
-    const cover = meta?.coverUrl ?? sanitizeCoverUrl(props.cover);
+    // The app's metadata first: it is what the server rendered (see `meta`).
+    const own = (props.meta?.videoId ?? videoId) === videoId ? props.meta : undefined;
+    const title = own?.title ?? meta?.title ?? props.title;
+    const cover =
+      sanitizeCoverUrl(own?.coverUrl) ?? meta?.coverUrl ?? sanitizeCoverUrl(props.cover);
 
     useEffect(() => {
       controller.update({ cover });
@@ -262,7 +277,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
           <VodPlayerCover
             cover={cover}
             title={title}
-            duration={meta?.duration}
+            duration={own?.duration ?? meta?.duration}
             showTitle={props.showTitle}
             render={props.renderCover}
             playLabel={

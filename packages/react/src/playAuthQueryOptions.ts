@@ -37,6 +37,20 @@ export type PlayAuthFetcher = (context: PlayAuthFetcherContext) => Promise<PlayA
 export interface PlayAuthOptions {
   /** Backend URL answering `GET ?VideoId=&AuthInfoTimeout=`. Default `'/api/play-auth'`. */
   endpoint?: string;
+  /**
+   * Where a relative `endpoint` points outside a browser (server prefetch in a Server
+   * Component, loader or `getServerSideProps`), e.g. `'http://127.0.0.1:3000'`. Only the request
+   * uses it; the query key keeps `endpoint` as given, so the key the server writes (dehydrate)
+   * is the key the client reads with the same relative `endpoint`. Browsers ignore it. Default:
+   * none (a relative endpoint then fails on the server with `InvalidParameter`).
+   * @example
+   * ```ts
+   * await queryClient.prefetchQuery(
+   *   playAuthQueryOptions(id, { endpoint: '/api/play-auth', origin: 'http://127.0.0.1:3000' }),
+   * );
+   * ```
+   */
+  origin?: string;
   /** Replaces the HTTP request entirely; the cache key then uses `'custom'` instead of the endpoint. */
   fetcher?: PlayAuthFetcher;
   /** Extra request headers, or a (possibly async) function called before every request. */

@@ -5,8 +5,9 @@ import {
   type PlayerSnapshot,
   type VideoMeta,
 } from '@playauth/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { PlayAuthOptions } from './playAuthQueryOptions';
+import { type PlayAuthOptions, playAuthQueryOptions } from './playAuthQueryOptions';
 import { type UsePlayAuthResult, usePlayAuth } from './usePlayAuth';
 
 /** Options of {@link usePlayerCredential}: the credential options (unset ones: the provider's). */
@@ -23,7 +24,11 @@ export interface UsePlayerCredentialResult {
   query: UsePlayAuthResult;
   /** `query.data` if it is for `videoId` (never the previous video's). */
   credential: PlayAuthCredential | undefined;
-  /** The video's metadata; unlike `credential` it stays after the credential expires. */
+  /**
+   * The metadata of the cached credential of `videoId`, also once that credential expired: the
+   * server rendered it, so the first client render shows it too (no hydration mismatch when a
+   * dehydrated credential expired before hydration), and the title does not go at expiry.
+   */
   meta: VideoMeta | undefined;
 }
 
@@ -56,9 +61,11 @@ export function usePlayerCredential(
     refresh: snapshot.sourceLoaded ? 'off' : 'auto',
   });
   const credential = query.data?.videoId === videoId ? query.data : undefined;
-  // `data` goes away at expiry (refresh stops once the source is loaded); the title must not.
-  const [meta, setMeta] = useState(credential?.videoMeta);
-  if (credential && credential.videoMeta !== meta) setMeta(credential.videoMeta);
+  // `data` goes away at expiry (refresh stops once the source is loaded); the cache keeps it,
+  // and the metadata does not expire. The query re-renders this hook when the entry changes.
+  const meta = useQueryClient(options.queryClient).getQueryData(
+    playAuthQueryOptions(videoId, options).queryKey,
+  )?.videoMeta;
 
   // The controller calls back long after this render: read the latest hook through a ref.
   const source = useRef<Source>({ videoId });
@@ -96,5 +103,5 @@ export function usePlayerCredential(
     else controller.load(credential);
   }, [controller, enabled, credential]);
 
-  return { query, credential, meta: meta?.videoId === videoId ? meta : undefined };
+  return { query, credential, meta };
 }

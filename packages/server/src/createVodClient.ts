@@ -1,4 +1,5 @@
 import {
+  type GetVideoInfoResponse,
   type GetVideoPlayAuthResponse,
   isValidAuthInfoTimeout,
   isValidVideoId,
@@ -60,6 +61,12 @@ export interface GetVideoPlayAuthParams {
   authInfoTimeout?: number;
 }
 
+/** Parameters of `GetVideoInfo`. */
+export interface GetVideoInfoParams {
+  /** The VOD VideoId: 1 to 64 characters of `A-Z a-z 0-9 _ -`. */
+  videoId: string;
+}
+
 /** Per-call options of {@link VodClient}. */
 export interface VodCallOptions {
   /** Aborts the call, including retries and backoff waits; it rejects with the signal's reason. */
@@ -73,9 +80,9 @@ export interface VodClient {
   /** The region the client was created for. */
   readonly region: string;
   /**
-   * Longest a `getVideoPlayAuth` call may take, every attempt and backoff wait included, in
-   * milliseconds: `timeoutMs × (maxRetries + 1)` plus the longest waits between attempts.
-   * `createPlayAuthHandler` derives its default deadline from it.
+   * Longest a call (`getVideoPlayAuth`, `getVideoInfo`) may take, every attempt and backoff wait
+   * included, in milliseconds: `timeoutMs × (maxRetries + 1)` plus the longest waits between
+   * attempts. `createPlayAuthHandler` derives its default deadline from it.
    */
   readonly budgetMs?: number;
   /**
@@ -86,7 +93,27 @@ export interface VodClient {
     params: GetVideoPlayAuthParams,
     options?: VodCallOptions,
   ): Promise<GetVideoPlayAuthResponse>;
+  /**
+   * Calls `GetVideoInfo` (the video's title, duration, cover, status; no credential) and returns
+   * its JSON body as VOD sent it. Signed, timed out and retried exactly as `getVideoPlayAuth`;
+   * the RAM policy must allow `vod:GetVideoInfo`. Turn it into a `VideoMeta` with `toVideoMeta`
+   * (`@playauth/core`) for server-rendered covers and titles that embed no PlayAuth.
+   * @throws {@link VodApiError} after retries are exhausted or for a non-retryable error
+   * (`InvalidVideo.NotFound` for an unknown id; unlike GetVideoPlayAuth, any status answers).
+   * @example
+   * ```ts
+   * const meta = toVideoMeta(await vod.getVideoInfo({ videoId }));
+   * ```
+   */
+  getVideoInfo(params: GetVideoInfoParams, options?: VodCallOptions): Promise<GetVideoInfoResponse>;
 }
+
+/** The VOD actions the client calls, each with the field that marks its success body. */
+const ACTIONS = {
+  GetVideoPlayAuth: 'VideoMeta',
+  GetVideoInfo: 'Video',
+} as const;
+type VodAction = keyof typeof ACTIONS;
 
 /** Default region of {@link createVodClient}. */
 export const DEFAULT_VOD_REGION = 'cn-shanghai';
@@ -162,14 +189,16 @@ function sanitize(message: string, creds: VodCredentials | undefined): string {
   return scrubSecrets(message, [creds?.accessKeyId, creds?.accessKeySecret, creds?.securityToken]);
 }
 
-const HINTS: Record<string, string> = {
-  configuration:
-    'check the AccessKey pair (or STS token), the server clock, and that the RAM policy allows vod:GetVideoPlayAuth',
-  notFound:
+const HINTS: Record<string, (action: VodAction) => string> = {
+  configuration: (action) =>
+    `check the AccessKey pair (or STS token), the server clock, and that the RAM policy allows vod:${action}`,
+  notFound: () =>
     'the VideoId does not exist in this account and region (is the client set to the region of the video?)',
-  illegalStatus: 'the video is not playable yet (uploading, transcoding, in review or blocked)',
-  throttling: 'the account-wide GetVideoPlayAuth limit was hit; coalesce requests and retry later',
-  parameter: 'the request parameters were refused',
+  illegalStatus: () =>
+    'the video is not playable yet (uploading, transcoding, in review or blocked)',
+  throttling: (action) =>
+    `the account-wide ${action} limit was hit; coalesce requests and retry later`,
+  parameter: () => 'the request parameters were refused',
 };
 
 function toRecord(value: unknown): Record<string, unknown> | undefined {
@@ -184,10 +213,11 @@ function parseRetryAfter(headers: Headers): number | undefined {
 }
 
 function readResponse(
+  action: VodAction,
   response: Response,
   text: string,
   creds: VodCredentials,
-): GetVideoPlayAuthResponse {
+): unknown {
   const { status } = response;
   let body: Record<string, unknown> | undefined;
   try {
@@ -203,8 +233,13 @@ function readResponse(
   const rawId = str('RequestId');
   const requestId = isVodRequestId(rawId) ? rawId : undefined;
   const ok = status >= 200 && status <= 299;
-  if (ok && body && typeof body.PlayAuth === 'string' && toRecord(body.VideoMeta)) {
-    return body as unknown as GetVideoPlayAuthResponse;
+  // A success body has its action's object (and, for GetVideoPlayAuth, the PlayAuth).
+  if (
+    ok &&
+    toRecord(body?.[ACTIONS[action]]) &&
+    (action !== 'GetVideoPlayAuth' || typeof body?.PlayAuth === 'string')
+  ) {
+    return body;
   }
   const rawCode = str('Code');
   const code = isVodErrorCode(rawCode) ? rawCode : undefined;
@@ -213,29 +248,30 @@ function readResponse(
     // A proxy's or load balancer's own error page: the service behind it is unavailable.
     throw new VodApiError(
       'ServiceUnavailable',
-      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON' : 'a body'} that is not VOD's (a proxy or load balancer page?); retry later`,
+      `${action} answered HTTP ${status} with ${body ? 'JSON' : 'a body'} that is not VOD's (a proxy or load balancer page?); retry later`,
       { status, retryAfter: parseRetryAfter(response.headers) },
     );
   }
   if (!body || (ok && rawCode === undefined) || (!ok && !vodShaped)) {
     throw new VodApiError(
       'InvalidResponse',
-      `GetVideoPlayAuth answered HTTP ${status} with ${body ? 'JSON that is not a GetVideoPlayAuth response' : 'a body that is not JSON'}; is the endpoint an ApsaraVideo VOD API endpoint?`,
+      `${action} answered HTTP ${status} with ${body ? `JSON that is not a ${action} response` : 'a body that is not JSON'}; is the endpoint an ApsaraVideo VOD API endpoint?`,
       { status, requestId, retryAfter: parseRetryAfter(response.headers) },
     );
   }
   const finalCode = code ?? `Http${status}`;
   const upstream = sanitize(str('Message') ?? '', creds);
-  const hint = HINTS[classifyVodError(finalCode, status).kind];
+  const hint = HINTS[classifyVodError(finalCode, status).kind]?.(action);
   throw new VodApiError(
     finalCode,
-    `GetVideoPlayAuth failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
+    `${action} failed with ${finalCode} (HTTP ${status})${upstream ? `: ${upstream}` : ''}${hint ? `; ${hint}` : ''}${requestId ? ` [RequestId ${requestId}]` : ''}`,
     { status, requestId, retryAfter: parseRetryAfter(response.headers) },
   );
 }
 
 /**
- * Creates a client for the one VOD call playauth needs, `GetVideoPlayAuth`, signed with
+ * Creates a client for the VOD calls playauth needs, `GetVideoPlayAuth` (a credential for the
+ * browser) and `GetVideoInfo` (metadata for server rendering, no credential), signed with
  * signature V3 (Web Crypto, `fetch`; no SDK, no `node:` modules).
  *
  * Every attempt is signed anew (fresh date and nonce, fresh credentials from a provider) and
@@ -252,6 +288,7 @@ function readResponse(
  *
  * const vod = createVodClient(fromEnv()); // ALIBABA_CLOUD_ACCESS_KEY_ID, ..._SECRET, VOD_REGION
  * const { PlayAuth, VideoMeta } = await vod.getVideoPlayAuth({ videoId, authInfoTimeout: 600 });
+ * const { Video } = await vod.getVideoInfo({ videoId }); // Title, Duration, CoverURL, Status
  * ```
  */
 export function createVodClient(options: CreateVodClientOptions): VodClient {
@@ -280,7 +317,7 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
     }
   }
 
-  async function attempt(url: string, signal: AbortSignal | undefined) {
+  async function attempt(action: VodAction, url: string, signal: AbortSignal | undefined) {
     signal?.throwIfAborted();
     const controller = new AbortController();
     let timedOut = false;
@@ -293,13 +330,13 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
     const fail = (cause: unknown): never => {
       if (signal?.aborted) throw signal.reason;
       if (timedOut) {
-        throw new VodApiError('Timeout', `GetVideoPlayAuth did not answer within ${timeoutMs} ms`, {
+        throw new VodApiError('Timeout', `${action} did not answer within ${timeoutMs} ms`, {
           cause,
         });
       }
       throw new VodApiError(
         'NetworkError',
-        `GetVideoPlayAuth could not reach ${endpoint}; check DNS, firewall and the endpoint`,
+        `${action} could not reach ${endpoint}; check DNS, firewall and the endpoint`,
         { cause },
       );
     };
@@ -313,7 +350,7 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
           method: 'POST',
           url,
           headers: {
-            'x-acs-action': 'GetVideoPlayAuth',
+            'x-acs-action': action,
             'x-acs-version': VOD_VERSION,
             accept: 'application/json',
           },
@@ -338,12 +375,12 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
           void response.body?.cancel().catch(() => undefined);
           throw new VodApiError(
             'InvalidResponse',
-            `GetVideoPlayAuth answered HTTP ${response.status} with a body over ${MAX_UPSTREAM_BODY_BYTES} bytes (a GetVideoPlayAuth answer is about 2 KB); is the endpoint an ApsaraVideo VOD API endpoint?`,
+            `${action} answered HTTP ${response.status} with a body over ${MAX_UPSTREAM_BODY_BYTES} bytes (a ${action} answer is a few KB); is the endpoint an ApsaraVideo VOD API endpoint?`,
             { status: response.status },
           );
         },
       );
-      return readResponse(response, text, creds);
+      return readResponse(action, response, text, creds);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -355,42 +392,61 @@ export function createVodClient(options: CreateVodClientOptions): VodClient {
     timeoutMs * (maxRetries + 1) +
     maxRetries * (options.retryDelayMs ? MAX_RETRY_WAIT_MS : DEFAULT_MAX_DELAY_MS);
 
+  /**
+   * One VOD call: `VideoId` checked, the parameters in the query string, sorted and RFC 3986
+   * encoded as the official client sends RPC calls, then attempts with backoff between them.
+   */
+  async function call(
+    action: VodAction,
+    videoId: string,
+    params: Record<string, string | number | undefined>,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    if (!isValidVideoId(videoId)) {
+      throw new VodApiError(
+        'InvalidParameter',
+        'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
+      );
+    }
+    const query = Object.entries({ ...params, VideoId: videoId })
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => `${percentEncode(name)}=${percentEncode(String(value))}`)
+      .join('&');
+    const url = `${endpoint}/?${query}`;
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt(action, url, signal);
+      } catch (error) {
+        if (!(error instanceof VodApiError) || !error.retryable || retry >= maxRetries) throw error;
+        const wait = Math.max(retryDelayMs(retry + 1), (error.retryAfter ?? 0) * 1000);
+        if (wait > MAX_RETRY_WAIT_MS) throw error;
+        await sleep(wait, signal);
+      }
+    }
+  }
+
   return {
     endpoint,
     region,
     budgetMs,
-    async getVideoPlayAuth(params, callOptions = {}) {
-      const { videoId, authInfoTimeout } = params;
-      if (!isValidVideoId(videoId)) {
-        throw new VodApiError(
-          'InvalidParameter',
-          'VideoId must be 1-64 characters of A-Z a-z 0-9 _ -',
-        );
-      }
+    async getVideoPlayAuth({ videoId, authInfoTimeout }, { signal } = {}) {
       if (authInfoTimeout !== undefined && !isValidAuthInfoTimeout(authInfoTimeout)) {
         throw new VodApiError(
           'InvalidParameter',
           'AuthInfoTimeout must be an integer number of seconds in 100..3000',
         );
       }
-      // Parameters in the query string, sorted and RFC 3986 encoded, as the official client sends RPC calls.
-      const query = [
-        ...(authInfoTimeout === undefined ? [] : [`AuthInfoTimeout=${authInfoTimeout}`]),
-        `VideoId=${percentEncode(videoId)}`,
-      ].join('&');
-      const url = `${endpoint}/?${query}`;
-      const { signal } = callOptions;
-      for (let retry = 0; ; retry++) {
-        try {
-          return await attempt(url, signal);
-        } catch (error) {
-          if (!(error instanceof VodApiError) || !error.retryable || retry >= maxRetries)
-            throw error;
-          const wait = Math.max(retryDelayMs(retry + 1), (error.retryAfter ?? 0) * 1000);
-          if (wait > MAX_RETRY_WAIT_MS) throw error;
-          await sleep(wait, signal);
-        }
-      }
+      const body = await call(
+        'GetVideoPlayAuth',
+        videoId,
+        { AuthInfoTimeout: authInfoTimeout },
+        signal,
+      );
+      return body as GetVideoPlayAuthResponse;
+    },
+    async getVideoInfo({ videoId }, { signal } = {}) {
+      return (await call('GetVideoInfo', videoId, {}, signal)) as GetVideoInfoResponse;
     },
   };
 }

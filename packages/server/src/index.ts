@@ -11,6 +11,7 @@ export {
   createVodClient,
   DEFAULT_VOD_REGION,
   defaultRetryDelayMs,
+  type GetVideoInfoParams,
   type GetVideoPlayAuthParams,
   type VodCallOptions,
   type VodClient,

@@ -34,5 +34,9 @@ export {
   type CreatePlayAuthBodyOptions,
   createPlayAuthBody,
 } from './vod/createPlayAuthBody';
+export {
+  type CreateVideoInfoBodyOptions,
+  createVideoInfoBody,
+} from './vod/createVideoInfoBody';
 export type { VodFailure } from './vod/failureRefusal';
 export type { FakeVideo, FakeVideoCatalog } from './vod/findVideo';

@@ -13,6 +13,11 @@ export {
   type PlayInfoStreamInput,
 } from './createPlayInfoBody';
 export { createRequestId } from './createRequestId';
+export {
+  createVideoInfoBody,
+  type GetVideoInfoBody,
+  type VideoInfoBodyInput,
+} from './createVideoInfoBody';
 export { decodePlayAuth } from './decodePlayAuth';
 export { encodePlayAuth } from './encodePlayAuth';
 export { hmacSha1Base64 } from './hmacSha1Base64';

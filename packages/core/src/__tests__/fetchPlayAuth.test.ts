@@ -207,15 +207,40 @@ describe('fetchPlayAuth: request', () => {
 });
 
 describe('fetchPlayAuth: endpoint resolution', () => {
-  it('refuses a relative endpoint outside a browser, telling to pass an absolute URL', async () => {
+  it('refuses a relative endpoint outside a browser without origin, pointing at origin', async () => {
     const inject = hangingFetch();
     const error = await playAuthError(
       fetchPlayAuth({ endpoint: '/api/play-auth', videoId: VIDEO_ID, fetch: inject }),
     );
     expect(error.code).toBe('InvalidParameter');
     expect(error.message).toContain('/api/play-auth');
-    expect(error.message).toContain('absolute URL');
+    expect(error.message).toBe('Not a URL: /api/play-auth (origin?)');
     expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('resolves a relative endpoint against origin outside a browser (server prefetch)', async () => {
+    const inject = vi.fn<typeof fetch>(async () => Response.json(playAuthBody()));
+    await fetchPlayAuth({
+      endpoint: '/api/play-auth?tenant=acme',
+      origin: 'http://127.0.0.1:3000',
+      videoId: VIDEO_ID,
+      fetch: inject,
+    });
+    expect(inject.mock.calls[0]?.[0]).toBe(
+      `http://127.0.0.1:3000/api/play-auth?tenant=acme&VideoId=${VIDEO_ID}&AuthInfoTimeout=100`,
+    );
+  });
+
+  it('ignores origin in a browser: the page resolves a relative endpoint', async () => {
+    vi.stubGlobal('location', { href: 'https://app.example/watch/42' });
+    const inject = vi.fn<typeof fetch>(async () => Response.json(playAuthBody()));
+    await fetchPlayAuth({
+      endpoint: '/api/play-auth',
+      origin: 'http://127.0.0.1:3000',
+      videoId: VIDEO_ID,
+      fetch: inject,
+    });
+    expect(inject.mock.calls[0]?.[0]).toMatch(/^https:\/\/app\.example\/api\/play-auth\?/);
   });
 
   it.each([

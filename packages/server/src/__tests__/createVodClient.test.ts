@@ -495,6 +495,82 @@ describe('createVodClient over a real socket on 127.0.0.1', () => {
   });
 });
 
+describe('createVodClient: getVideoInfo (metadata, no credential)', () => {
+  const videoInfoBody = (videoId: string) => ({
+    RequestId: requestIdFor(`info-${videoId}`),
+    Video: {
+      VideoId: videoId,
+      Title: 'Test video',
+      Duration: 12.5,
+      CoverURL: 'https://example.com/cover.jpg',
+      Status: 'Normal',
+      CreationTime: '2026-01-05T08:00:00Z',
+      Size: 1234,
+    },
+  });
+
+  it('POSTs a signed GetVideoInfo with the VideoId in the query and returns the body verbatim', async () => {
+    const { client, calls } = setup(() => ({ body: videoInfoBody('abc_DEF-123') }));
+    const body = await client.getVideoInfo({ videoId: 'abc_DEF-123' });
+    expect(body).toEqual(videoInfoBody('abc_DEF-123'));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.method).toBe('POST');
+    expect(calls[0]?.url.href).toBe('https://vod.test.example/?VideoId=abc_DEF-123');
+    expect(calls[0]?.headers).toMatchObject({
+      'x-acs-action': 'GetVideoInfo',
+      'x-acs-version': '2017-03-21',
+      'x-acs-security-token': CREDS.securityToken,
+    });
+    const call = calls[0];
+    if (!call) throw new Error('no call');
+    const { authorization, ...rest } = call.headers;
+    const again = await signAcs3Parts(
+      { method: call.method, url: call.url, headers: rest },
+      CREDS,
+      { date: new Date(call.date), nonce: call.nonce },
+    );
+    expect(again.headers.authorization).toBe(authorization);
+  });
+
+  it('retries like getVideoPlayAuth (the same code path): 503, throttling, then success', async () => {
+    const replies = [vodError('ServiceUnavailable', 503), vodError('Throttling.User', 400)];
+    const { client, calls } = setup((index) => replies[index] ?? { body: videoInfoBody('v1') });
+    await expect(client.getVideoInfo({ videoId: 'v1' })).resolves.toEqual(videoInfoBody('v1'));
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((call) => call.nonce)).size).toBe(3);
+  });
+
+  it('maps errors to the same VodApiError classes, naming GetVideoInfo', async () => {
+    const notFound = await failure(
+      setup(() => vodError('InvalidVideo.NotFound', 404)).client.getVideoInfo({ videoId: 'v1' }),
+    );
+    expect(notFound).toMatchObject({
+      code: 'InvalidVideo.NotFound',
+      kind: 'notFound',
+      retryable: false,
+    });
+    expect(notFound.message).toMatch(
+      /^GetVideoInfo failed with InvalidVideo\.NotFound \(HTTP 404\)/,
+    );
+    const forbidden = await failure(
+      setup(() => vodError('Forbidden.RAM', 403)).client.getVideoInfo({ videoId: 'v1' }),
+    );
+    expect(forbidden.message).toMatch(/allows vod:GetVideoInfo/);
+  });
+
+  it('refuses a GetVideoPlayAuth-shaped body (no Video) as InvalidResponse, and bad ids before sending', async () => {
+    const { client, calls } = setup(() => ({}));
+    const error = await failure(client.getVideoInfo({ videoId: 'v1' }));
+    expect(error).toMatchObject({ code: 'InvalidResponse', retryable: false });
+    expect(error.message).toContain('not a GetVideoInfo response');
+    expect(calls).toHaveLength(1);
+    await expect(client.getVideoInfo({ videoId: '../x' })).rejects.toMatchObject({
+      code: 'InvalidParameter',
+    });
+    expect(calls).toHaveLength(1);
+  });
+});
+
 describe('classifyVodError', () => {
   it.each([
     ['Throttling.User', undefined, 'throttling', true],

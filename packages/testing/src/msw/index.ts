@@ -6,12 +6,21 @@ export {
   type CreatePlayAuthBodyOptions,
   createPlayAuthBody,
 } from '../vod/createPlayAuthBody';
+export {
+  type CreateVideoInfoBodyOptions,
+  createVideoInfoBody,
+} from '../vod/createVideoInfoBody';
 export type { FakeVideo, FakeVideoCatalog } from '../vod/findVideo';
 export {
   type GetPlayInfoHandlersOptions,
   type GetPlayInfoRequestInfo,
   getPlayInfoHandlers,
 } from './getPlayInfoHandlers';
+export {
+  type GetVideoInfoHandlersOptions,
+  type GetVideoInfoRequestInfo,
+  getVideoInfoHandlers,
+} from './getVideoInfoHandlers';
 export {
   type PlayAuthFailure,
   type PlayAuthHandlersOptions,
