@@ -48,11 +48,14 @@ describe('offline and back', () => {
   it.each([
     [
       'an SDK network error',
-      (player: FakeAliplayer) => player.simulateError(4016, 'network error'),
+      (player: FakeAliplayer): (() => void) | undefined => {
+        player.simulateError(4016, 'network error');
+        return undefined;
+      },
     ],
     [
       'a media stall (no data ahead)',
-      (player: FakeAliplayer) => {
+      (player: FakeAliplayer): (() => void) | undefined => {
         const stalled = vi.spyOn(player.tag as HTMLVideoElement, 'readyState', 'get');
         stalled.mockReturnValue(2);
         return () => stalled.mockRestore();
