@@ -52,6 +52,8 @@ export class PlaybackKeeper {
 
   /** Pauses `player` for a switch: that pause is not the viewer's, {@link capture} still says playing. */
   hold(player: Aliplayer): void {
+    // A restore still waiting (a superseded switch) must not play either.
+    this.cancel();
     this.#held ||= this.playing;
     player.pause();
   }

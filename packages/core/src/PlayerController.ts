@@ -109,6 +109,8 @@ export class PlayerController {
     playInfoLoaded: () => this.#store.set({ sourceLoaded: true }),
     ready: () => this.#onReady(),
     playing: (player) => {
+      // Prepared for another video: a load still on its way (SDK autoplay) must not play.
+      if (!this.#credential) return this.#playback.hold(player);
       this.#playback.observe('playing', player);
       this.#store.set({
         playbackStarted: true,
