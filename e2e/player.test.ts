@@ -1,6 +1,7 @@
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import { describe, expect, it } from 'vitest';
 import type { PageQuery, TestPage } from './harness';
+import { expectAdvancing, status } from './playerAssertions';
 import { setupE2eSession } from './setupE2eSession';
 import { expectAdvancing, positionAfterRenewal, playerStatus as status } from './videoPolling';
 
@@ -108,7 +109,8 @@ describe('VodPlayer with the real Aliplayer SDK', () => {
   });
 
   it('disposes on unmount under StrictMode without uncaught errors', async () => {
-    const { page } = await open({ videoId: testPattern, strict: true });
+    // Pool off: the player is disposed, not kept for reuse (e2e/feed.test.ts covers the pool).
+    const { page } = await open({ videoId: testPattern, strict: true, pool: '0' });
     await expectAdvancing(page, 0.3);
     // StrictMode mounted, unmounted and mounted again: still exactly one player.
     expect(await page.locator('video').count()).toBe(1);

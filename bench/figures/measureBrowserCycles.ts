@@ -66,6 +66,36 @@ interface Series {
   before: Counters;
   after: Counters;
   problems: string[];
+  /** Mount to first `playing` of each measured cycle (ms). */
+  mountToPlaying: number[];
+  /** JS heap growth per cycle after {@link HEAP_WARMUP} cycles (bytes). */
+  heapPerCycle: number;
+}
+
+/** Cycles after which the heap is compared (JIT warm-up). */
+const HEAP_WARMUP = 5;
+
+/** The three designs measured side by side, each in its own page. */
+type SeriesMode = 'pool' | 'ours' | 'sdk';
+
+/** Idle players the pool series keeps (`<PlayAuthProvider playerPool={POOL_SIZE}>`). */
+const POOL_SIZE = 2;
+
+/** min/p25/median/p75/max of `values`, rounded. */
+function spread(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
+  return [0, 0.25, 0.5, 0.75, 1].map(at).join('/');
+}
+
+function median(values: number[]): number | null {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**
@@ -76,15 +106,18 @@ interface Series {
 async function runSeries(
   browser: Browser,
   pageUrl: string,
-  mode: 'ours' | 'sdk',
+  series: SeriesMode,
   cycles: number,
   backend: Backend,
   sdkBase: string,
 ): Promise<Series> {
   const bench = await openBenchPage(browser, pageUrl, { initScript: TRACK_TIMERS });
   const problems: string[] = [];
+  const mode: 'sdk' | 'ours' = series === 'sdk' ? 'sdk' : 'ours';
+  const mountToPlaying: number[] = [];
   const mountOptions = {
     mode,
+    pool: series === 'pool' ? POOL_SIZE : 0,
     endpoint: backend.endpoint,
     vod: backend.customVodServer,
     sdk: sdkBase,
@@ -93,9 +126,11 @@ async function runSeries(
   };
   const cycle = async (index: number) => {
     const started = await bench.mount(mountOptions);
-    if ((await bench.playingAfter(started, 20_000)) === null) {
-      problems.push(`${mode} cycle ${index}: no playing within 20 s`);
-    }
+    const playing = await bench.playingAfter(started, 20_000);
+    if (playing === null) problems.push(`${series} cycle ${index}: no playing within 20 s`);
+    else if (index > 0) mountToPlaying.push(playing - started);
+    // "Play 1 s", as a viewer scrolling a feed would.
+    await bench.page.waitForTimeout(1_000);
     await bench.unmount();
   };
   const counters = async (): Promise<Counters> => {
@@ -133,23 +168,37 @@ async function runSeries(
   try {
     await cycle(0);
     const before = await counters();
-    for (let i = 1; i <= cycles; i++) await cycle(i);
+    let warm = before.heapBytes;
+    for (let i = 1; i <= cycles; i++) {
+      await cycle(i);
+      // The heap is compared from here: V8's compiled code (InstructionStream, FeedbackVector…)
+      // grows over the first cycles of any design and would drown what stays per cycle.
+      if (i === HEAP_WARMUP) warm = (await counters()).heapBytes;
+    }
     const after = await counters();
-    problems.push(...bench.pageErrors.map((error) => `${mode}: page error: ${error.message}`));
+    problems.push(...bench.pageErrors.map((error) => `${series}: page error: ${error.message}`));
     problems.push(...bench.remoteRequests().map((url) => `request left the machine: ${url}`));
-    return { before, after, problems };
+    return {
+      before,
+      after,
+      problems,
+      mountToPlaying,
+      heapPerCycle: (after.heapBytes - warm) / (cycles - HEAP_WARMUP),
+    };
   } finally {
     await bench.close();
   }
 }
 
 /**
- * Figure 6, browser half: `cycles` mount/play/unmount cycles of `<VodPlayer>` (StrictMode) with
- * the real SDK in Chromium, against the same cycles of the bare SDK (`new Aliplayer()` then
- * `dispose()`, no playauth code) in another page: reachable players, detached containers and
- * `<video>`s (WeakRefs after a forced GC), pending timers (wrapped timer functions), event
- * listeners (CDP `Memory.getDOMCounters`) and JS heap (`Runtime.getHeapUsage`), as growth
- * between the warm-up cycle and the last one.
+ * Figure 6, browser half: `cycles` cycles of a feed (mount, play 1 s, unmount; StrictMode) with
+ * the real SDK in Chromium, three designs each in its own page: `<VodPlayer>` under one
+ * long-lived `<PlayAuthProvider>` with the player pool (`playerPool={2}`), the same with the pool
+ * off (`playerPool={0}`), and the bare SDK (`new Aliplayer()` then `dispose()`, no playauth code).
+ * Counted: reachable players, detached containers and `<video>`s (WeakRefs after a forced GC),
+ * pending timers (wrapped timer functions), event listeners (CDP `Memory.getDOMCounters`), JS heap
+ * (`Runtime.getHeapUsage`), as growth between the warm-up cycle and the last one; and the time
+ * from mount to `playing`, pooled against new players (medians, same run).
  */
 export async function measureBrowserCycles(
   browser: Browser,
@@ -159,13 +208,16 @@ export async function measureBrowserCycles(
   const backend = await startBackend();
   const sdk = await startSdkServer();
   try {
-    const ours = await runSeries(browser, pageUrl, 'ours', cycles, backend, sdk.base);
-    const bare = await runSeries(browser, pageUrl, 'sdk', cycles, backend, sdk.base);
-    const problems = [...new Set([...ours.problems, ...bare.problems])].slice(0, 5);
-    // The SDK alone already leaks (see the notes): the target is that playauth adds nothing.
-    const noMore = (v: number, b?: number | null) => b != null && v <= b;
-    const target = '0 more than bare SDK';
-    const label = `after ${cycles} cycles (real SDK, Chromium, StrictMode)`;
+    const run = (series: SeriesMode) =>
+      runSeries(browser, pageUrl, series, cycles, backend, sdk.base);
+    const pool = await run('pool');
+    const off = await run('ours');
+    const bare = await run('sdk');
+    const problems = [...new Set([...pool.problems, ...off.problems, ...bare.problems])].slice(
+      0,
+      5,
+    );
+    const label = `after ${cycles} feed cycles (mount, play 1 s, unmount; real SDK, Chromium, StrictMode)`;
     const growth = (
       s: Series,
       key: 'listeners' | 'timers' | 'heapBytes' | 'domNodes' | 'constructed',
@@ -182,70 +234,98 @@ export async function measureBrowserCycles(
         const short = source.replace(/\(?(?:https?|file):\/\/\S*\/([^/:]+):\d+:\d+\)?/g, '$1');
         counts.set(short, (counts.get(short) ?? 0) + 1);
       }
-      return [...counts].map(([source, n]) => `${n}× ${source}`).join('; ');
+      return [...counts].map(([source, n]) => `${n}× ${source}`).join('; ') || 'none';
     };
     const players = (s: Series) => s.after.players;
     const detached = (s: Series) => s.after.detachedContainers + s.after.detachedVideos;
+    const heap = (s: Series) => Math.round(s.heapPerCycle / 102.4) / 10;
+    const offNote = (value: number) => `pool off (playerPool={0}): ${value}`;
+    const atMost = (limit: number) => (v: number) => v <= limit;
+    const pooledMs = median(pool.mountToPlaying);
+    const newMs = median(off.mountToPlaying);
     return [
       row({
         id: '6e',
-        figure: `Leaks ${label}: player instances still reachable after GC`,
-        ours: players(ours),
+        figure: `Leaks ${label}: SDK players still reachable after GC, pool (${POOL_SIZE}) vs bare SDK`,
+        ours: players(pool),
         baseline: players(bare),
         unit: 'count',
-        target,
-        check: noMore,
+        target: `<= ${POOL_SIZE} (pool size)`,
+        check: atMost(POOL_SIZE),
         note: [
+          offNote(players(off)),
           'baseline: the bare SDK (new Aliplayer + dispose, no playauth code), same cycles in another page',
           ...problems,
         ].join('; '),
       }),
       row({
         id: '6f',
-        figure: `Leaks ${label}: detached containers + <video>s still reachable`,
-        ours: detached(ours),
+        figure: `Leaks ${label}: detached containers + <video>s still reachable, pool vs bare SDK`,
+        ours: detached(pool),
         baseline: detached(bare),
         unit: 'count',
-        target,
-        check: noMore,
+        target: `<= ${2 * POOL_SIZE}`,
+        check: atMost(2 * POOL_SIZE),
+        note: `${offNote(detached(off))}; pooled players wait in a hidden holder in <body> (connected, not detached)`,
       }),
       row({
         id: '6g',
-        figure: `Leaks ${label}: event listeners (CDP DOM counters), growth`,
-        ours: growth(ours, 'listeners'),
+        figure: `Leaks ${label}: event listeners (CDP DOM counters), growth, pool vs bare SDK`,
+        ours: growth(pool, 'listeners'),
         baseline: growth(bare, 'listeners'),
         unit: 'count',
-        target,
-        check: noMore,
-        note: `window/document listeners added — ours: ${globalGrowth(ours)}; bare SDK: ${globalGrowth(bare)}; DOM nodes +${growth(ours, 'domNodes')} (bare SDK +${growth(bare, 'domNodes')})`,
+        target: 'ratio <= 0.25',
+        check: (v, b) => b != null && v <= 0.25 * b,
+        note: `${offNote(growth(off, 'listeners'))}; window/document listeners added — pool: ${globalGrowth(pool)}; pool off: ${globalGrowth(off)}; bare SDK: ${globalGrowth(bare)}; DOM nodes +${growth(pool, 'domNodes')} (pool off +${growth(off, 'domNodes')}, bare SDK +${growth(bare, 'domNodes')})`,
       }),
       row({
         id: '6h',
-        figure: `Leaks ${label}: pending timers/intervals/animation frames, growth`,
-        ours: growth(ours, 'timers'),
+        figure: `Leaks ${label}: pending timers/intervals/animation frames, growth, pool vs bare SDK`,
+        ours: growth(pool, 'timers'),
         baseline: growth(bare, 'timers'),
         unit: 'count',
-        target,
-        check: noMore,
-        note: `pending after the last cycle — ours: ${timerSources(ours)}`,
+        target: `<= ${POOL_SIZE}`,
+        check: atMost(POOL_SIZE),
+        note: `${offNote(growth(off, 'timers'))}; pending after the last cycle — pool: ${timerSources(pool)}; pool off: ${timerSources(off)}`,
       }),
       row({
         id: '6i',
-        figure: `Leaks ${label}: JS heap growth per cycle`,
-        ours: Math.round(growth(ours, 'heapBytes') / cycles / 102.4) / 10,
-        baseline: Math.round(growth(bare, 'heapBytes') / cycles / 102.4) / 10,
+        figure: `Leaks ${label}: JS heap growth per cycle (after ${HEAP_WARMUP} warm-up cycles), pool vs bare SDK`,
+        ours: heap(pool),
+        baseline: heap(bare),
         unit: 'KB/cycle',
-        target: '',
-        note: `heap after GC ${Math.round(ours.before.heapBytes / 1024)} KB -> ${Math.round(ours.after.heapBytes / 1024)} KB; .prism-player nodes left in the document: ${ours.after.prismNodes}`,
+        target: 'ratio <= 0.25',
+        check: (v, b) => b != null && b > 0 && v <= 0.25 * b,
+        note: `${offNote(heap(off))} KB/cycle; heap after GC (pool) ${Math.round(pool.before.heapBytes / 1024)} KB -> ${Math.round(pool.after.heapBytes / 1024)} KB; .prism-player nodes in the document: pool ${pool.after.prismNodes}, pool off ${off.after.prismNodes}`,
       }),
       row({
         id: '6l',
-        figure: 'SDK players constructed per mount (StrictMode, Chromium)',
-        ours: growth(ours, 'constructed') / cycles,
+        figure: 'SDK players constructed per mount, pool off vs bare SDK (StrictMode, Chromium)',
+        ours: growth(off, 'constructed') / cycles,
         baseline: growth(bare, 'constructed') / cycles,
         unit: 'per mount',
         target: '1',
         check: (v) => v === 1,
+      }),
+      row({
+        id: '6m',
+        figure: `SDK players constructed per mount with the pool (${POOL_SIZE}), after the warm-up cycle`,
+        ours: growth(pool, 'constructed') / cycles,
+        baseline: growth(off, 'constructed') / cycles,
+        unit: 'per mount',
+        target: '0',
+        check: (v) => v === 0,
+        note: 'baseline: pool off',
+      }),
+      row({
+        id: '6n',
+        figure: `Mount to first \`playing\`, pooled player vs a new one (real SDK, Chromium; median of ${cycles} cycles)`,
+        ours: pooledMs === null ? null : Math.round(pooledMs),
+        baseline: newMs === null ? null : Math.round(newMs),
+        unit: 'ms',
+        target: 'ratio < 1',
+        check: (v, b) => b != null && v < b,
+        note: `pooled ${spread(pool.mountToPlaying)}; new ${spread(off.mountToPlaying)} (min/p25/median/p75/max ms)`,
       }),
     ];
   } catch (error) {

@@ -9,7 +9,8 @@ import type { AliplayerObservations, AliplayerScenario } from '@playauth/testing
 // Query parameter `scenario` picks what the page does on load:
 // - `player` (default): one `<VodPlayer>` configured from the query (`endpoint`, `vod`, `sdk`,
 //   `videoId`, `strict`, `loop`, `autoplay`, `authTimeout`, `authInfoTimeout`, `format`,
-//   `definition`, `fake` (FakeAliplayer instead of the real SDK; `mp4`: with `hlsPlayback: 'mp4'`));
+//   `definition`, `fake` (FakeAliplayer instead of the real SDK; `mp4`: with `hlsPlayback: 'mp4'`),
+//   `pool` (the provider's `playerPool`));
 // - `contract`: nothing; `contract()` runs Aliplayer contract scenarios on demand;
 // - `mount`: nothing; `mount()` mounts players on demand (the benchmarks).
 
@@ -59,6 +60,11 @@ export interface MountOptions {
   authInfoTimeout?: number;
   /** `<VodPlayer format>` (`ours` only). */
   format?: 'hls' | 'mp4';
+  /**
+   * `ours`: the provider's `playerPool` (idle SDK players kept for reuse across mounts). The
+   * provider stays mounted for the page's life. Default 0 (off).
+   */
+  pool?: number;
 }
 
 /** A media event any `<video>` of the page fired, with `performance.now()` and its position. */

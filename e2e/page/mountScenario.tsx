@@ -47,6 +47,7 @@ export function installMountScenario(
         root: Root;
         handle: React.RefObject<VodPlayerHandle | null>;
         queryClient: QueryClient;
+        options: MountOptions;
       }
     | {
         mode: 'baseline' | 'sdk';
@@ -86,29 +87,44 @@ export function installMountScenario(
     }
   }
 
-  function mountOurs(options: MountOptions): void {
-    const handle = createRef<VodPlayerHandle>();
-    const root = createRoot(rootElement);
+  // One root and one provider for the page's life, as in an app: players mount and unmount
+  // under it (the provider's player pool outlives them).
+  let oursRoot: Root | undefined;
+  function renderOurs(options: MountOptions, handle?: React.RefObject<VodPlayerHandle | null>) {
+    oursRoot ??= createRoot(rootElement);
     const tree = (
-      <PlayAuthProvider endpoint={options.endpoint} sdk={options.sdk} queryClient={queryClient}>
-        <VodPlayer
-          ref={handle}
-          videoId={options.videoId}
-          authInfoTimeout={options.authInfoTimeout}
-          autoplay
-          muted
-          loop={options.loop}
-          format={options.format}
-          options={{ customVodServer: options.vod, customVodServerFirst: true }}
-          onCredentialRenewed={() => {
-            api.renewals++;
-            events.push({ type: 'renewed', at: performance.now(), position: position() });
-          }}
-        />
+      <PlayAuthProvider
+        endpoint={options.endpoint}
+        sdk={options.sdk}
+        queryClient={queryClient}
+        playerPool={options.pool ?? 0}
+      >
+        {handle ? (
+          <VodPlayer
+            ref={handle}
+            videoId={options.videoId}
+            authInfoTimeout={options.authInfoTimeout}
+            autoplay
+            muted
+            loop={options.loop}
+            format={options.format}
+            options={{ customVodServer: options.vod, customVodServerFirst: true }}
+            onCredentialRenewed={() => {
+              api.renewals++;
+              events.push({ type: 'renewed', at: performance.now(), position: position() });
+            }}
+          />
+        ) : null}
       </PlayAuthProvider>
     );
-    root.render(options.strict ? <StrictMode>{tree}</StrictMode> : tree);
-    mounted = { mode: 'ours', root, handle, queryClient };
+    oursRoot.render(options.strict ? <StrictMode>{tree}</StrictMode> : tree);
+    return oursRoot;
+  }
+
+  function mountOurs(options: MountOptions): void {
+    const handle = createRef<VodPlayerHandle>();
+    const root = renderOurs(options, handle);
+    mounted = { mode: 'ours', root, handle, queryClient, options };
   }
 
   /** The sequential design: load the SDK, then fetch the credential, then create the player. */
@@ -170,7 +186,8 @@ export function installMountScenario(
 
   function unmount(): void {
     if (!mounted) return;
-    if (mounted.mode === 'ours') mounted.root.unmount();
+    // The player goes, the provider (and its pool) stays.
+    if (mounted.mode === 'ours') renderOurs(mounted.options);
     else {
       mounted.cancelled = true;
       mounted.controller?.dispose();

@@ -79,6 +79,7 @@ export function renderPlayerScenario(
       endpoint={required(query, 'endpoint')}
       sdk={query.has('fake') ? FakeAliplayer : sdkSource(query)}
       queryClient={new QueryClient()}
+      playerPool={query.has('pool') ? Number(query.get('pool')) : undefined}
     >
       <PlayerPage api={api} query={query} />
     </PlayAuthProvider>

@@ -1,4 +1,7 @@
 import type { PlayerMount } from './PlayerMount';
+import { parkHidden } from './parkHidden';
+
+export { LINGERING_ATTRIBUTE } from './parkHidden';
 
 /** The longest a torn-down player waits for its play info before it is disposed anyway (ms). */
 export const LINGER_TIMEOUT_MS = 10_000;
@@ -8,9 +11,6 @@ export const LINGER_TIMEOUT_MS = 10_000;
  * Only a page that churns players faster than GetPlayInfo answers gets there.
  */
 export const MAX_LINGERING_PLAYERS = 16;
-
-/** Marks the hidden element lingering players wait in. */
-export const LINGERING_ATTRIBUTE = 'data-playauth-lingering';
 
 /**
  * Disposes torn-down players without tripping the SDK. Aliplayer 2.37.7 throws an uncaught
@@ -26,7 +26,6 @@ export const LINGERING_ATTRIBUTE = 'data-playauth-lingering';
 export class LingeringPlayers {
   /** Waiting players and their timers, oldest first. */
   readonly #waiting = new Map<PlayerMount, ReturnType<typeof setTimeout>>();
-  #holder: HTMLElement | undefined;
 
   /** How many torn-down players are waiting to be disposed. */
   get size(): number {
@@ -40,7 +39,7 @@ export class LingeringPlayers {
       mount.destroy();
       return;
     }
-    this.#park(mount.element);
+    parkHidden(mount.element);
     this.#waiting.set(
       mount,
       setTimeout(() => this.#finish(mount), LINGER_TIMEOUT_MS),
@@ -68,25 +67,6 @@ export class LingeringPlayers {
     clearTimeout(this.#waiting.get(mount));
     this.#waiting.delete(mount);
     mount.destroy();
-    if (this.#waiting.size === 0) {
-      this.#holder?.remove();
-      this.#holder = undefined;
-    }
-  }
-
-  #park(element: HTMLElement): void {
-    const document = element.ownerDocument;
-    let holder = this.#holder;
-    if (!holder || holder.ownerDocument !== document) {
-      holder = document.createElement('div');
-      holder.setAttribute(LINGERING_ATTRIBUTE, '');
-      holder.hidden = true;
-      // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows.
-      holder.style.display = 'none';
-      this.#holder = holder;
-    }
-    if (!holder.isConnected) (document.body ?? document.documentElement).appendChild(holder);
-    holder.appendChild(element);
   }
 }
 

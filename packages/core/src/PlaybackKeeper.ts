@@ -24,6 +24,8 @@ export class PlaybackKeeper {
   #pausedAt: number | undefined;
   #pending: (PlaybackState & { done: () => void }) | undefined;
   #carried: PlaybackState | undefined;
+  /** Playing when {@link hold} paused it, until a restore is applied or `playing` is seen. */
+  #held = false;
 
   readonly #now: () => number;
 
@@ -45,7 +47,15 @@ export class PlaybackKeeper {
     const position =
       // `Number.isFinite` does not coerce: `undefined` (no player) fails it too.
       Number.isFinite(time) && (time as number) > 0 ? (time as number) : this.#lastPosition;
-    return { position, playing: this.playing };
+    return { position, playing: this.#held || this.playing };
+  }
+
+  /** Pauses `player` for a switch: that pause is not the viewer's, {@link capture} still says playing. */
+  hold(player: Aliplayer): void {
+    // A restore still waiting (a superseded switch) must not play either.
+    this.cancel();
+    this.#held ||= this.playing;
+    player.pause();
   }
 
   /** Restores `state` on the next `canplay`; resolves then, or when cancelled. */
@@ -72,6 +82,7 @@ export class PlaybackKeeper {
   observe(type: 'playing' | 'pause' | 'ended' | 'timeupdate', player: Aliplayer): void {
     if (type === 'playing') {
       this.playing = true;
+      this.#held = false;
       this.#pausedAt = undefined;
     } else if (type !== 'timeupdate') {
       if (this.playing && type === 'pause') this.#pausedAt = this.#now();
@@ -101,6 +112,7 @@ export class PlaybackKeeper {
     const pending = this.#pending;
     if (!pending) return undefined;
     this.#pending = undefined;
+    this.#held = false;
     if (pending.position > 0) player.seek(pending.position);
     if (pending.playing) player.play();
     else player.pause();
@@ -121,7 +133,7 @@ export class PlaybackKeeper {
     this.cancel();
     this.#pausedAt = undefined;
     this.#carried = undefined;
-    this.playing = false;
+    this.playing = this.#held = false;
     this.#lastPosition = 0;
   }
 }

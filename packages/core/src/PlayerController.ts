@@ -25,6 +25,7 @@ import {
 import { PlayerError, toPlayerError } from './PlayerError';
 import { PlayerEventBridge } from './PlayerEventBridge';
 import { PlayerMount } from './PlayerMount';
+import { putPooledPlayer, takePooledPlayer } from './PlayerPool';
 import { type PlayerSnapshot, SnapshotStore } from './PlayerSnapshot';
 import { RenewalPolicy } from './RenewalPolicy';
 import {
@@ -40,6 +41,26 @@ export type { PlayerSnapshot, PlayerStatus } from './PlayerSnapshot';
 interface Stream {
   definition: string;
   Url: string;
+}
+const NETWORK_EVENTS = ['online', 'offline'] as const;
+
+/** Whether the browser says it is offline (never in Node). */
+const offline = () => globalThis.navigator?.onLine === false;
+
+/** `playConfig` with `MtsHlsUriToken` set to `token` (`undefined` drops out of its JSON). */
+const withToken = (playConfig: unknown, token?: string) => ({
+  ...(playConfig as object),
+  MtsHlsUriToken: token,
+});
+
+/**
+ * Loads `credential`'s video on `mount`'s player. The SDK sends its live `playConfig` with the
+ * new GetPlayInfo: it gets the new credential's token first.
+ */
+function replayWith(mount: PlayerMount, credential: PlayAuthCredential): void {
+  const live = mount.player.getOptions?.();
+  if (live) live.playConfig = withToken(live.playConfig, credential.hlsUriToken);
+  mount.replay(credential.videoId, credential.playAuth);
 }
 
 /** `value` if `min <= value <= max`, else a typed error naming the method and the range. */
@@ -89,6 +110,8 @@ export class PlayerController {
   #container: HTMLElement | undefined;
   #credential: PlayAuthCredential | undefined;
   #mount: PlayerMount | undefined;
+  /** The SDK and init-only options the current player was built with (its pool entry). */
+  #kind: [AliplayerConstructor, string] | undefined;
   #mounts = 0;
   /** Bumped by every teardown: async steps of an older generation stop. */
   #generation = 0;
@@ -112,6 +135,8 @@ export class PlayerController {
     },
     ready: () => this.#onReady(),
     playing: (player) => {
+      // Prepared for another video: a load still on its way (SDK autoplay) must not play.
+      if (!this.#credential) return this.#playback.hold(player);
       this.#playback.observe('playing', player);
       this.#store.set({
         playbackStarted: true,
@@ -141,7 +166,21 @@ export class PlayerController {
       }
     },
     autoPlayPrevented: () => this.#store.set({ autoplayBlocked: true }),
+    waiting: () => this.#network(),
   });
+  /**
+   * The browser went offline or back online (also on `waiting`). Offline with the media stalled
+   * (no data ahead) is a network error; back online, a retryable error is retried, keeping
+   * position and play state.
+   */
+  readonly #network = () => {
+    const { status, error } = this.#store.get();
+    if (!offline()) {
+      if (status === 'error' && error?.retryable) void this.renew();
+    } else if (status === 'playing' && (this.player?.tag?.readyState ?? 4) < 3) {
+      this.#fail(toPlayerError({ error_code: 4016, error_msg: 'offline' }));
+    }
+  };
 
   /** @param options See {@link PlayerControllerOptions}; all optional. */
   constructor(options: PlayerControllerOptions = {}) {
@@ -190,8 +229,8 @@ export class PlayerController {
    * `'error'`. On a running player another video is switched to (see {@link switch}).
    */
   load(credential: PlayAuthCredential): void {
-    if (this.player && this.#credential) {
-      if (credential.videoId !== this.#credential.videoId) void this.switch(credential);
+    if (this.player) {
+      if (credential.videoId !== this.#credential?.videoId) void this.switch(credential);
       else this.#credential = credential;
       return;
     }
@@ -239,16 +278,39 @@ export class PlayerController {
     }
     if (credential.videoId === this.#credential?.videoId) return this.renew(credential);
     this.#policy.reset();
+    this.prepare(credential.videoId);
     this.#credential = credential;
+    await this.#replay(credential.videoId, credential, 'expired', false);
+  }
+
+  /**
+   * Announces the next video before its credential is here (e.g. when the app's `videoId`
+   * changes). If the player shows another one, that one stops at once: it is paused (the play
+   * state is kept for the switch that follows), a switch or renewal on its way is dropped, and
+   * the snapshot reads `videoId` with status `'creating'`, so no old video plays under a new
+   * state, also when the new one then fails. A no-op without a player or for the video shown.
+   *
+   * @example
+   * ```ts
+   * controller.prepare(nextId); // the old video stops now
+   * controller.switch(await fetchPlayAuth({ endpoint, videoId: nextId }));
+   * ```
+   */
+  prepare(videoId: string): void {
+    const player = this.player;
+    if (!player || videoId === this.#store.get().videoId) return;
+    this.#operation += 1;
+    // What the player holds is no longer asked for: the next load() switches, even back to it.
+    this.#credential = undefined;
+    this.#playback.hold(player);
     this.#store.set({
-      videoId: credential.videoId,
+      videoId,
       status: 'creating',
       sourceLoaded: false,
       playbackStarted: false,
       error: undefined,
       previewEnded: false,
     });
-    await this.#replay(credential.videoId, credential, 'expired', false);
   }
 
   /**
@@ -421,7 +483,9 @@ export class PlayerController {
    * `attach` + `load` may start again afterwards, at once, in the same container.
    *
    * A player still loading its play info is only hidden now and disposed once the SDK has its
-   * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise.
+   * answer (at most 10 s later): SDK 2.37.7 throws an uncaught `TypeError` otherwise. While the
+   * page's `playerPool` has room, a healthy player is kept there (paused, hidden) for the next
+   * controller instead of being disposed.
    */
   dispose(): void {
     if (this.#store.get().status === 'disposed' && !this.#container) return;
@@ -476,20 +540,42 @@ export class PlayerController {
     container: HTMLElement,
   ): void {
     const { videoId: vid, playAuth: playauth } = credential;
-    const mount = new PlayerMount(container, `${this.elementId}-${++this.#mounts}`, (id) => {
-      const options = buildAliplayerOptions(
-        this.#options,
-        { id, vid, playauth },
-        credential.hlsUriToken,
+    const options = (id: string) =>
+      buildAliplayerOptions(this.#options, { id, vid, playauth }, credential.hlsUriToken);
+    // Live options (mute, cover), the managed ones and the credential's token are not part of a
+    // pooled player's kind.
+    const { id, vid: _, playauth: __, mute, cover, ...init } = options('');
+    const key = JSON.stringify({ ...init, playConfig: withToken(init.playConfig) });
+    const pooled = takePooledPlayer(Aliplayer, key);
+    const mount =
+      pooled ??
+      new PlayerMount(
+        container,
+        `${this.elementId}-${++this.#mounts}`,
+        (id) =>
+          new Aliplayer(options(id), (ready) => {
+            if (ready === this.player) this.#onReady();
+          }),
       );
-      return new Aliplayer(options, (ready) => {
-        if (ready === this.player) this.#onReady();
-      });
-    });
     this.#mount = mount;
+    this.#kind = [Aliplayer, key];
     this.#playback.startPlayer();
     this.#events.connect(mount.player);
-    if (mount.createError) {
+    for (const type of NETWORK_EVENTS) addEventListener(type, this.#network);
+    if (pooled) {
+      const { player } = pooled;
+      container.appendChild(pooled.element);
+      // Nothing of the previous video: rate, volume and muted as a new player has them.
+      player.setSpeed?.(1);
+      player.setVolume(1);
+      // replayByVidAndPlayAuth restarts at 0 with no cover; autoplay is applied on `canplay`.
+      if (!this.#playback.restoring) {
+        void this.#playback.expect({ position: this.#startAt, playing: !!init.autoplay });
+      }
+      this.#startAt = 0;
+      replayWith(pooled, credential);
+      applyLiveOptions(player, this.#options, ['muted', 'cover']);
+    } else if (mount.createError) {
       this.#fail(toPlayerError(mount.createError, { license: this.#options.license }));
     }
   }
@@ -499,7 +585,8 @@ export class PlayerController {
     const status = this.#store.get().status;
     this.#saveResume(player, type);
     this.#playback.observe(type, player);
-    if (!restoring && !this.#awaitingCredential && status !== 'error') {
+    // Not while the next video is on its way (see prepare) or an error shows.
+    if (!restoring && !this.#awaitingCredential && status !== 'error' && status !== 'creating') {
       this.#store.set({ status: type === 'pause' ? 'paused' : 'ended' });
     }
   }
@@ -518,8 +605,10 @@ export class PlayerController {
     this.#playback.noteError();
     // The old source may keep failing while a fresh credential is on its way.
     if (this.#awaitingCredential) return;
+    // Offline, a renewal would fail too: the error shows until the browser is back online.
     if (
       !this.#playback.restoring &&
+      !offline() &&
       this.#policy.renewsOnError(error.playerCode ?? 0, this.#store.get().playbackStarted)
     ) {
       this.#renewAutomatically('error', error);
@@ -588,12 +677,8 @@ export class PlayerController {
     }
     // replayByVidAndPlayAuth restarts at 0: come back to the position on `canplay`.
     const done = this.#playback.expect(keepPosition ? captured : { ...captured, position: start });
-    const live = mount.player.getOptions?.();
-    // The SDK sends its live `playConfig` with the new GetPlayInfo: the new credential's token
-    // (`undefined` drops out of its JSON).
-    if (live) live.playConfig = { ...live.playConfig, MtsHlsUriToken: credential.hlsUriToken };
     try {
-      mount.replay(credential.videoId, credential.playAuth);
+      replayWith(mount, credential);
     } catch (error) {
       this.#fail(error);
       return;
@@ -666,7 +751,14 @@ export class PlayerController {
     const mount = this.#mount;
     this.#mount = undefined;
     this.#events.disconnect();
-    if (mount) lingeringPlayers.retire(mount);
+    for (const type of NETWORK_EVENTS) globalThis.removeEventListener?.(type, this.#network);
+    const kind = this.#kind;
+    // A player that loads play info or failed is not reused (the SDK may still throw or be broken).
+    const reuse =
+      mount && kind && !mount.loading && this.#store.get().status !== 'error'
+        ? putPooledPlayer(kind[0], kind[1], mount)
+        : false;
+    if (mount && !reuse) lingeringPlayers.retire(mount);
     if (!keepVideo) this.#playback.reset();
   }
 }

@@ -5,6 +5,7 @@ import type {
   AliplayerEventName,
 } from './Aliplayer';
 import { PlayerError } from './PlayerError';
+import { releaseHidden } from './parkHidden';
 
 /** Marks the elements the controller creates for its players. */
 export const MOUNT_ATTRIBUTE = 'data-playauth-mount';
@@ -121,6 +122,8 @@ export class PlayerMount {
     // (e.g. through the player) finds none of the SDK's state on it.
     element.removeAttribute('class');
     element.removeAttribute('style');
+    // It may have waited hidden (lingering or pooled): the holder goes once empty.
+    releaseHidden();
   }
 
   #settle(): void {

@@ -75,6 +75,7 @@ export {
   type PlayerErrorOptions,
   toPlayerError,
 } from './PlayerError';
+export { type IdlePlayer, playerPool, retainPlayerPool } from './PlayerPool';
 export { type ParsePlayAuthContext, parsePlayAuthResponse } from './parsePlayAuthResponse';
 export {
   DEFAULT_RENEWAL_MIN_INTERVAL_MS,

@@ -1,7 +1,12 @@
-import type { AliplayerLicense, AliplayerSource, ResumeStorage } from '@playauth/core';
+import {
+  type AliplayerLicense,
+  type AliplayerSource,
+  type ResumeStorage,
+  retainPlayerPool,
+} from '@playauth/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { createContext, createElement, useContext, useState } from 'react';
+import { createContext, createElement, useContext, useEffect, useState } from 'react';
 import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQueryOptions';
 
 /** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
@@ -17,6 +22,14 @@ export interface PlayAuthPlayerDefaults {
    * (`localStorageResume()`), `{ storage }` in your own {@link ResumeStorage}. Default: off.
    */
   resume?: boolean | { storage: ResumeStorage };
+  /**
+   * How many idle Aliplayer instances the page keeps for reuse (`playerPool` of
+   * `@playauth/core`): an unmounted `<VodPlayer>` gives its player back, paused and hidden, and
+   * the next one with the same init-only options (licence, `sdk`, `options`, `loop`...) plays its
+   * video on it instead of creating one (the SDK never frees a disposed player). Default `2`;
+   * `0` turns reuse off. The pool is drained when the last provider unmounts.
+   */
+  playerPool?: number;
 }
 
 /** Provider props and per-call options merged; `endpoint` always set. */
@@ -84,6 +97,9 @@ export function PlayAuthProvider({ children, ...props }: PlayAuthProviderProps) 
   const [ownClient] = useState(() => new QueryClient());
   // An outer provider's settings, then these props (`undefined` ones inherit).
   const config = usePlayAuthConfig(props);
+  const poolSize = config.playerPool ?? 2;
+  // The last release (the last provider unmounting) drains the page's pool.
+  useEffect(() => retainPlayerPool(poolSize), [poolSize]);
   const client = config.queryClient ?? appClient ?? ownClient;
   const next = { ...config, queryClient: client };
   // The same object while every setting is the same, so consumers skip re-rendering. Storing the

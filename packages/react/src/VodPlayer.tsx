@@ -283,7 +283,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
         className={props.className}
         tabIndex={-1}
         data-playauth-player=""
-        data-status={snapshot.status}
+        data-status={error ? 'error' : snapshot.status}
         style={playerFrameStyle(props)}
       >
         {/* The SDK owns this element's content; React never renders into it. Its own stacking

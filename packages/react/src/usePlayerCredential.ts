@@ -99,6 +99,10 @@ export function usePlayerCredential(
     if (renewals && last) onRenewed?.(last);
   }, [renewals]);
 
+  // The old video stops as soon as another is asked for, before its credential (or error) is here.
+  useEffect(() => {
+    if (enabled) controller.prepare(videoId);
+  }, [controller, enabled, videoId]);
   useEffect(() => {
     if (!enabled || !credential) return;
     const shown = controller.getSnapshot().videoId;

@@ -8,22 +8,12 @@ import {
   MAX_LINGERING_PLAYERS,
 } from '../LingeringPlayers';
 import { resetAliplayerLoader } from '../loadAliplayer';
-import type { PlayAuthCredential } from '../PlayAuthCredential';
 import { PlayerController } from '../PlayerController';
 import type { PlayerControllerOptions } from '../PlayerControllerOptions';
 import { PlayerMount } from '../PlayerMount';
+import { testCredential } from './testCredential';
 
-function credential(videoId = 'v1'): PlayAuthCredential {
-  const now = Date.now();
-  return {
-    videoId,
-    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
-    requestId: `req-${videoId}`,
-    videoMeta: { videoId, title: videoId, duration: 60, status: 'Normal' },
-    issuedAt: now,
-    expiresAt: now + 3_000_000,
-  };
-}
+const credential = testCredential;
 
 let box: HTMLDivElement;
 let uncaught: unknown[];

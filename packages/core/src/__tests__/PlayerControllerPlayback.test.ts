@@ -1,27 +1,17 @@
 // @vitest-environment jsdom
 // Resume, start time, preview, autoplay refusal and the playback controls of PlayerController.
-import { createPlayAuth, FakeAliplayer } from '@playauth/testing';
+import { FakeAliplayer } from '@playauth/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AliplayerOptions } from '../Aliplayer';
 import { lingeringPlayers } from '../LingeringPlayers';
 import { resetAliplayerLoader } from '../loadAliplayer';
-import type { PlayAuthCredential } from '../PlayAuthCredential';
 import { isPlayAuthError } from '../PlayAuthError';
 import { PlayerController } from '../PlayerController';
 import type { PlayerControllerOptions } from '../PlayerControllerOptions';
 import { localStorageResume, type ResumeStorage } from '../resumePlayback';
+import { testCredential } from './testCredential';
 
-function credential(videoId = 'v1', duration = 60): PlayAuthCredential {
-  const now = Date.now();
-  return {
-    videoId,
-    playAuth: createPlayAuth(videoId, { authInfoTimeout: 3000, now }),
-    requestId: `req-${videoId}`,
-    videoMeta: { videoId, title: videoId, duration, status: 'Normal' },
-    issuedAt: now,
-    expiresAt: now + 3_000_000,
-  };
-}
+const credential = testCredential;
 
 /** An in-memory storage that records every write. */
 function memoryStorage(initial: Record<string, number> = {}) {

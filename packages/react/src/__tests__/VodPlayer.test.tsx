@@ -107,7 +107,8 @@ describe('VodPlayer: loading', () => {
         <VodPlayer videoId="v1" />
       </>,
       createTestQueryClient(),
-      { sdk: loader },
+      // Without reuse: the dropped player is disposed (VodPlayerSwitching tests the pool).
+      { sdk: loader, playerPool: 0 },
     );
     await waitFor(() => expect(FakeAliplayer.instances).toHaveLength(3));
     expect(loader).toHaveBeenCalledTimes(1);
@@ -188,6 +189,7 @@ describe('VodPlayer: props applied to the running player', () => {
     const { rerender } = renderPlayer(
       <VodPlayer videoId="v1" options={{ controlBarVisibility: 'hover' }} />,
       createTestQueryClient(),
+      { playerPool: 0 },
     );
     await waitFor(() => expect(status()).toBe('ready'));
     rerender(<VodPlayer videoId="v1" options={{ controlBarVisibility: 'hover' }} />);

@@ -307,6 +307,8 @@ export class FakeAliplayer implements Aliplayer {
     if (this.#disposed || this.#licenseBlocked) return;
     this.#options.vid = vid;
     this.#options.playauth = playauth;
+    // As SDK 2.37.7: the previous video's cover is dropped.
+    this.#options.cover = '';
     this.#skin.hideError();
     this.#held = { time: this.getCurrentTime(), duration: this.getDuration() };
     this.#source.stop();
