@@ -18,7 +18,9 @@ const status = () => screen.getByRole('region').getAttribute('data-status');
 async function readyPlayer(props: Partial<Parameters<typeof VodPlayer>[0]> = {}) {
   const ref = createRef<VodPlayerHandle>();
   renderPlayer(<VodPlayer ref={ref} videoId="v1" {...props} />, createTestQueryClient());
-  await waitFor(() => expect(status()).toBe('ready'));
+  // The first render of the file also loads the fake SDK and starts MSW: more than waitFor's
+  // default 1 s on a loaded CI machine.
+  await waitFor(() => expect(status()).toBe('ready'), { timeout: 5000 });
   const handle = ref.current;
   const player = FakeAliplayer.latest;
   if (!handle || !player) throw new Error('no player');
