@@ -6,7 +6,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ALIPLAYER_BUILD_DIR } from '../dev/aliplayerBuildMiddleware';
 import { isLocalUrl, startBackend } from './harness';
-import { expectAdvancing, media, status } from './playerAssertions';
+import { expectAdvancing, media, playerStatus as status } from './videoPolling';
 import { setupE2eSession } from './setupE2eSession';
 
 // Issue 16 on the real Aliplayer SDK (2.37.7) in Chromium: the player pool across mounts, no old

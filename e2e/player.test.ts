@@ -1,7 +1,6 @@
 import { DEFAULT_VIDEO_IDS } from '@playauth/emulator';
 import { describe, expect, it } from 'vitest';
 import type { PageQuery, TestPage } from './harness';
-import { expectAdvancing, status } from './playerAssertions';
 import { setupE2eSession } from './setupE2eSession';
 import { expectAdvancing, positionAfterRenewal, playerStatus as status } from './videoPolling';
 

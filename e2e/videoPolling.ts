@@ -6,7 +6,7 @@ export function videoTime(page: Page): Promise<number> {
   return page.evaluate(() => window.playauthPage?.video()?.currentTime ?? -1);
 }
 
-/** Waits until the `<video>` plays: currentTime strictly increases between two reads. */
+/** Waits until the `<video>` plays: currentTime above `above`, then strictly increasing. */
 export async function expectAdvancing(page: Page, above = 0): Promise<number> {
   let first = -1;
   await expect
@@ -33,4 +33,9 @@ export async function positionAfterRenewal(page: Page): Promise<number | undefin
   if (renewedAt < 0) return undefined;
   const update = events.slice(renewedAt).find((event) => event.type === 'timeupdate');
   return update === undefined ? undefined : Number(update.detail);
+}
+
+/** The first `<video>`'s state (see `PageApi.video`), or null. */
+export function media(page: Page) {
+  return page.evaluate(() => window.playauthPage?.video() ?? null);
 }
