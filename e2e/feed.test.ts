@@ -6,8 +6,8 @@ import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ALIPLAYER_BUILD_DIR } from '../dev/aliplayerBuildMiddleware';
 import { isLocalUrl, startBackend } from './harness';
-import { expectAdvancing, media, playerStatus as status } from './videoPolling';
 import { setupE2eSession } from './setupE2eSession';
+import { expectAdvancing, media, playerStatus as status } from './videoPolling';
 
 // Issue 16 on the real Aliplayer SDK (2.37.7) in Chromium: the player pool across mounts, no old
 // video under a new state (failing switch, licence alert on top), rapid switching, offline and
