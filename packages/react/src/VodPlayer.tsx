@@ -288,7 +288,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       >
         {/* The SDK owns this element's content; React never renders into it. Its own stacking
             context keeps the SDK's layers (error overlay: z-index 99) under our cover and alert. */}
-        <div ref={setContainer} style={{ position: 'absolute', inset: 0, zIndex: 0 }} />
+        <div ref={setContainer} style={{ position: 'absolute', inset: 0, isolation: 'isolate' }} />
         {snapshot.sourceLoaded && !blocked ? null : (
           <VodPlayerCover
             cover={cover}

@@ -278,7 +278,7 @@ describe('theming', () => {
     // The SDK's element is a stacking context of its own: its error overlay (z-index 99) stays
     // under the cover and the alert, whose retry button must stay clickable.
     const sdkElement = document.querySelector<HTMLElement>('[data-playauth-player] > div');
-    expect(sdkElement?.style.zIndex).toBe('0');
+    expect(sdkElement?.style.isolation).toBe('isolate');
     expect(cover?.compareDocumentPosition(sdkElement as Node)).toBe(
       Node.DOCUMENT_POSITION_PRECEDING,
     );
