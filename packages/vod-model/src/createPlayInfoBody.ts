@@ -1,3 +1,5 @@
+import type { VideoBodyInput } from './VideoBodyInput';
+
 /** One stream of a `GetPlayInfo` answer (the fields the Aliplayer SDK reads, and a few more). */
 export interface PlayInfo {
   PlayURL: string;
@@ -68,15 +70,7 @@ export interface PlayInfoStreamInput {
 /** What {@link createPlayInfoBody} describes. */
 export interface PlayInfoBodyInput {
   requestId: string;
-  video: {
-    videoId: string;
-    title: string;
-    /** Seconds. */
-    duration: number;
-    /** Default `'Normal'`. */
-    status?: string;
-    coverUrl?: string;
-    creationTime?: string;
+  video: VideoBodyInput & {
     /** Where the play URLs point: OSS directly or a CDN domain. */
     outputType: 'oss' | 'cdn';
   };

@@ -1,3 +1,5 @@
+import type { VideoBodyInput } from './VideoBodyInput';
+
 /** The success body of `GetVideoInfo`: a video's metadata, no credential. */
 export interface GetVideoInfoBody {
   RequestId: string;
@@ -16,19 +18,11 @@ export interface GetVideoInfoBody {
   };
 }
 
-/** What {@link createVideoInfoBody} describes. */
+/** What {@link createVideoInfoBody} describes. GetVideoInfo answers for every status (it mints nothing). */
 export interface VideoInfoBodyInput {
   requestId: string;
-  video: {
-    videoId: string;
-    title: string;
-    /** Seconds. */
-    duration: number;
-    /** Default `'Normal'`. GetVideoInfo answers for every status (it mints nothing). */
-    status?: string;
-    coverUrl?: string;
+  video: VideoBodyInput & {
     description?: string;
-    creationTime?: string;
     size?: number;
   };
 }

@@ -35,6 +35,7 @@ export {
   VOD_FORMATS,
 } from './selectPlayInfoStreams';
 export { signRpcV2 } from './signRpcV2';
+export type { VideoBodyInput } from './VideoBodyInput';
 export { videoIdRefusal } from './videoIdRefusal';
 export { videoRefusal } from './videoRefusal';
 export { type VodErrorCode, type VodRefusal, vodErrors, vodRefusal } from './vodErrors';
