@@ -1,5 +1,6 @@
 import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
 import { sanitizeCoverUrl } from './coverUrl';
+import { errorReference } from './errorReference';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import { readSeconds } from './readSeconds';
@@ -70,7 +71,14 @@ export function parsePlayAuthResponse(
       retryable: isRetryableVodError(code, status),
     });
   const check = (ok: unknown, field: string, rule: string) => {
-    if (!ok) throw fail('InvalidResponse', `${field} must be ${rule}`);
+    if (!ok) {
+      throw fail(
+        'InvalidResponse',
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `${field} must be ${rule}`
+          : errorReference('InvalidResponse', field),
+      );
+    }
   };
   // `Response.ok` is 200..299; fetch never exposes a 1xx.
   if ((status as number) > 299) {
@@ -90,7 +98,12 @@ export function parsePlayAuthResponse(
   check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
   if (id !== undefined && id !== videoId) {
     check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
-    throw fail('VideoIdMismatch', `PlayAuth for ${id}, not ${videoId}: fix the backend`);
+    throw fail(
+      'VideoIdMismatch',
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `PlayAuth for ${id}, not ${videoId}: fix the backend`
+        : errorReference('VideoIdMismatch'),
+    );
   }
   const requested = clampAuthInfoTimeout(context.authInfoTimeout);
   const seconds =
