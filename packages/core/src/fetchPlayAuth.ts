@@ -129,7 +129,9 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     const timedOut = controller.signal.aborted;
     throw new PlayAuthError(
       timedOut ? 'Timeout' : 'NetworkError',
-      `${timedOut ? `No answer in ${timeoutMs} ms` : 'Unreachable (URL? CORS?)'}: ${endpoint}`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `${timedOut ? `No answer in ${timeoutMs} ms` : 'Unreachable (URL? CORS?)'}: ${endpoint}`
+        : errorReference(timedOut ? 'Timeout' : 'NetworkError', endpoint),
       { retryable: true, cause },
     );
   } finally {

@@ -16,6 +16,14 @@ export interface ParsePlayAuthContext {
   issuedAt: number;
 }
 
+/** What a checked field must be when not a string (development messages only). */
+const RULES: Partial<Record<string, string>> = {
+  body: 'a JSON object',
+  PlayAuth: 'a non-empty string',
+  VideoMeta: 'an object',
+  'VideoMeta.Duration': 'a number >= 0',
+};
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -70,12 +78,12 @@ export function parsePlayAuthResponse(
       requestId,
       retryable: isRetryableVodError(code, status),
     });
-  const check = (ok: unknown, field: string, rule: string) => {
+  const check = (ok: unknown, field: string) => {
     if (!ok) {
       throw fail(
         'InvalidResponse',
         (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
-          ? `${field} must be ${rule}`
+          ? `${field} must be ${RULES[field] ?? 'a string'}`
           : errorReference('InvalidResponse', field),
       );
     }
@@ -87,17 +95,17 @@ export function parsePlayAuthResponse(
       `HTTP ${status} for ${videoId}: ${Message}`,
     );
   }
-  check(isObject(body), 'body', 'a JSON object');
-  check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth', 'a non-empty string');
-  check(requestId !== undefined, 'RequestId', 'a string');
-  check(isObject(meta), 'VideoMeta', 'an object');
+  check(isObject(body), 'body');
+  check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth');
+  check(requestId !== undefined, 'RequestId');
+  check(isObject(meta), 'VideoMeta');
   const { Title: title, Status: videoStatus, VideoId: id, Duration } = meta;
   const duration = readSeconds(Duration);
-  check(typeof title === 'string', 'VideoMeta.Title', 'a string');
-  check(duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
-  check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
+  check(typeof title === 'string', 'VideoMeta.Title');
+  check(duration >= 0, 'VideoMeta.Duration');
+  check(typeof videoStatus === 'string', 'VideoMeta.Status');
   if (id !== undefined && id !== videoId) {
-    check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
+    check(typeof id === 'string', 'VideoMeta.VideoId');
     throw fail(
       'VideoIdMismatch',
       (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
