@@ -27,7 +27,7 @@ export default [
     path: 'packages/react/dist/index.js',
     import: '*',
     ignore: peers,
-    limit: '14.0 kB',
+    limit: '13.5 kB',
     gzip: true,
     modifyEsbuildConfig: production,
   },
