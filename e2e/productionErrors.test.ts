@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { ERRORS_DOCS as DOCS, LONG_TEXTS, PEERS } from './developerMessages';
 
 // issue 17 (size): the long developer messages of @playauth/core and @playauth/react exist only in
 // development. A production build (process.env.NODE_ENV = "production", as Next, Vite and webpack
@@ -12,26 +13,6 @@ import { describe, expect, it } from 'vitest';
 // docs/errors.md link. The dist must also run where `process` does not exist (plain browser ESM).
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const DOCS = 'https://github.com/playauth/playauth/blob/main/docs/errors.md';
-const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'];
-
-/** Texts of the development messages, one per module that has them. */
-const LONG_TEXTS = [
-  'must match [A-Za-z0-9_-]{1,64}', // videoId
-  'pass getCredential or call renew(credential)', // obtainCredential
-  "check network, URL and CSP ('unsafe-eval')", // loadAliplayer
-  'create players in effects, not in SSR', // loadAliplayer
-  'the container must be in the document', // PlayerMount
-  'auto renewal stopped: call renew()', // RenewalPolicy
-  'pass a number from', // PlayerController
-  'use switch(credential)', // PlayerController
-  'fix the backend', // parsePlayAuthResponse, playAuthQueryOptions
-  'a non-empty string', // parsePlayAuthResponse
-  'is shown now', // usePlayerCredential
-  'free in the VOD console', // PlayerError (licence)
-  'retry, else check the transcoding', // PlayerError
-  'Unreachable (URL? CORS?)', // fetchPlayAuth
-];
 
 /** All of @playauth/react from its built dist, bundled and minified with `NODE_ENV` set. */
 async function bundle(nodeEnv: string): Promise<string> {
@@ -45,7 +26,7 @@ async function bundle(nodeEnv: string): Promise<string> {
     logLevel: 'silent',
     // The root tsconfig maps @playauth/* to sources; this must be the dist.
     tsconfigRaw: '{}',
-    external: PEERS,
+    external: [...PEERS],
     define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
   });
   return result.outputFiles[0]?.text ?? '';

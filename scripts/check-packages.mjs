@@ -71,8 +71,9 @@ for (const dir of packageDirs) {
   }
 }
 // React Server Components need the directive as the very first statement of each client entry
-// (issue 17: `dist/lazy.js` is the `@playauth/react/lazy` entry).
-for (const entry of ['index.js', 'lazy.js']) {
+// (issue 17: `dist/lazy.js` is the `@playauth/react/lazy` entry; `dist/development/` is the build
+// of the "development" export condition).
+for (const entry of ['index.js', 'lazy.js', 'development/index.js', 'development/lazy.js']) {
   const code = readFileSync(join(root, 'packages/react/dist', entry), 'utf8');
   if (/^['"]use client['"];/.test(code)) {
     console.log(`ok   react: dist/${entry} starts with 'use client'`);

@@ -63,6 +63,7 @@ export default definePackageBuild({
   typedEntries: ['src/index.ts'],
   perModule: true,
   bundle: ['private-model'],
+  developmentBuild: true,
 });
 `,
         'src/index.ts': `'use client';
@@ -75,6 +76,13 @@ import { PRIVATE_RULE } from 'private-model';
 /** A greeting. */
 export interface Greeting { text: string }
 export function greet(name: string): Greeting {
+  if (!name) {
+    throw new TypeError(
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? 'greet: pass a name (long development text)'
+        : 'greet: E1',
+    );
+  }
   return { text: shout(name + PRIVATE_RULE) };
 }
 `,
@@ -131,6 +139,21 @@ console.log(greet('cli').text);
       expect(js).toContain('-private-rule');
       expect(js).not.toMatch(/from\s*["']private-model["']/);
       expect(dist('greet.js')).toMatch(/from\s*["']public-dep["']/);
+    });
+
+    it('builds the typed entries again into dist/development with the development checks folded', () => {
+      const files = readdirSync(join(pkg, 'dist/development'));
+      expect(files).toEqual(expect.arrayContaining(['index.js', 'greet.js']));
+      expect(files.filter((file) => file.endsWith('.d.ts') || file.startsWith('cli'))).toEqual([]);
+      const greet = dist('development/greet.js');
+      expect(greet).toContain('long development text');
+      expect(greet).not.toContain('greet: E1');
+      expect(greet).not.toMatch(/\bprocess\b/);
+      expect(greet).toMatch(/from\s*["']public-dep["']/);
+      expect(dist('development/index.js').startsWith('"use client";')).toBe(true);
+      // The default build keeps the guard, for the app's bundler to fold.
+      expect(dist('greet.js')).toContain('greet: E1');
+      expect(dist('greet.js')).toContain('typeof process');
     });
 
     it('emits one bundled .d.ts for the typed entry only', () => {

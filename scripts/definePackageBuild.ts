@@ -29,7 +29,29 @@ export interface PackageBuildOptions {
    * `dependencies` and `peerDependencies` stay imports, as always.
    */
   bundle?: (string | RegExp)[];
+  /**
+   * Also build the typed entries into `dist/development/` for the package's `"development"`
+   * export condition (default `false`). Developer diagnostics sit behind
+   * `(typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'`, which the
+   * default build keeps for bundlers to fold; in a browser on a Vite or webpack dev server there
+   * is no `process`, so that check alone picks the production texts. The development build has
+   * the check folded to `true` (see {@link DEVELOPMENT_DEFINE}): long messages and no `process`.
+   * Bundlers resolve one condition per package, so an app loads one of the two builds, never
+   * both.
+   */
+  developmentBuild?: boolean;
 }
+
+/**
+ * What the development build replaces: `process` becomes an object literal (so `typeof process`
+ * is "object"; Rolldown's define takes no `typeof` keys) and `process.env.NODE_ENV` becomes
+ * "development", so every development check folds to `true`, the short production branch is
+ * dropped, and no `process` is left in the output.
+ */
+export const DEVELOPMENT_DEFINE: Readonly<Record<string, string>> = {
+  process: '{"env":{"NODE_ENV":"development"}}',
+  'process.env.NODE_ENV': '"development"',
+};
 
 /**
  * The one build of every `@playauth/*` package, with tsdown (Rolldown; supports Node >= 20.19,
@@ -38,7 +60,8 @@ export interface PackageBuildOptions {
  * `tsdown.config.ts` is one call; `npm run build` in the package runs `tsdown`.
  *
  * @returns tsdown configs for `export default`: one, or two with `perModule` (JavaScript per
- * module, then the bundled types into the same `dist/`; tsdown cleans it once for both).
+ * module, then the bundled types into the same `dist/`; tsdown cleans it once for both), plus
+ * the JavaScript of `dist/development/` with `developmentBuild`.
  * @throws {TypeError} when `typedEntries` names a module that is not an entry.
  * @example
  * // packages/emulator/tsdown.config.ts
@@ -55,6 +78,7 @@ export function definePackageBuild(options: PackageBuildOptions = {}): UserConfi
     runtime = 'browser',
     perModule = false,
     bundle = [],
+    developmentBuild = false,
   } = options;
   const untyped = typedEntries.filter((entry) => !entries.includes(entry));
   if (untyped.length > 0) {
@@ -83,11 +107,25 @@ export function definePackageBuild(options: PackageBuildOptions = {}): UserConfi
     unbundle: perModule,
     dts: typesWithJs,
   };
-  if (typesWithJs) return [javascript];
+  // The same modules with the development checks folded: `dce-only` drops the dead production
+  // branches and keeps the code readable (no mangling); the types are the default build's.
+  const development: UserConfig[] = developmentBuild
+    ? [
+        {
+          ...javascript,
+          entry: typedEntries,
+          outDir: 'dist/development',
+          dts: false,
+          define: { ...DEVELOPMENT_DEFINE },
+          minify: 'dce-only',
+        },
+      ]
+    : [];
+  if (typesWithJs) return [javascript, ...development];
   const types: UserConfig = {
     ...common,
     entry: typedEntries,
     dts: { emitDtsOnly: true },
   };
-  return [javascript, types];
+  return [javascript, types, ...development];
 }

@@ -8,6 +8,8 @@ import { definePackageBuild } from '../../scripts/definePackageBuild';
 export default definePackageBuild({
   entries: ['src/index.ts', 'src/lazy.tsx', 'src/server.ts'],
   perModule: true,
+  // `dist/development/` for the `"development"` export condition (long messages in dev servers).
+  developmentBuild: true,
 }).map((config) => ({
   ...config,
   deps: { ...config.deps, neverBundle: ['@playauth/react'] },

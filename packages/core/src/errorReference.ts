@@ -3,10 +3,10 @@ export const ERRORS_DOCS_URL = 'https://github.com/playauth/playauth/blob/main/d
 
 /**
  * The production message of playauth's own errors: the code, the runtime detail if any, and the
- * link to the code's entry in docs/errors.md. In development (`process.env.NODE_ENV !==
- * 'production'`, and only where `process` exists) the errors say at length what went wrong and
- * what to do; production builds ship this instead, the way React and TanStack drop their
- * developer warnings. The error's class, `code` and other fields are the same in both.
+ * link to the code's entry in docs/errors.md. In development (the `"development"` export
+ * condition of dev servers, or `process.env.NODE_ENV !== 'production'` where `process` exists) the
+ * errors say at length what went wrong and what to do; production builds ship this instead, the
+ * way React and TanStack drop their developer warnings. The error's class, `code` and other fields are the same in both.
  *
  * @param code The error's `code`; `Player.4002` and `Http503` link to `Player.<n>` / `Http<n>`.
  * @param detail Runtime information worth keeping (an SDK or server message). Default: none.
