@@ -31,16 +31,22 @@ function loadedFiles(entry: string): string[] {
 }
 
 describe('@playauth/react/server (built dist)', () => {
-  it("carries no 'use client' in its entry or in any module it loads, and never loads the client entry", () => {
-    const files = loadedFiles('server.js');
-    expect(files.map((file) => file.slice(dist.length))).not.toContain('index.js');
-    for (const file of files) {
-      expect({ file, client: USE_CLIENT.test(readFileSync(file, 'utf8')) }).toEqual({
-        file,
-        client: false,
-      });
-    }
-  });
+  // Both builds: the default and the one of the "development" condition (issue 17: `next dev`).
+  it.each(['server.js', 'development/server.js'])(
+    "%s carries no 'use client' in its entry or in any module it loads, and never loads the client entry",
+    (entry) => {
+      const files = loadedFiles(entry);
+      expect(files.map((file) => file.slice(dist.length))).not.toContain(
+        entry.replace('server.js', 'index.js'),
+      );
+      for (const file of files) {
+        expect({ file, client: USE_CLIENT.test(readFileSync(file, 'utf8')) }).toEqual({
+          file,
+          client: false,
+        });
+      }
+    },
+  );
 
   it("leaves 'use client' first in the client entries", () => {
     for (const entry of ['index.js', 'lazy.js']) {
