@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERRORS_DOCS, LONG_TEXTS, PEERS } from './developerMessages';
+import { bundleDist, ERRORS_DOCS, LONG_TEXTS } from './bundleDist';
 import { launchBrowser } from './harness';
 
 // issue 17: in a browser on a Vite or webpack dev server `process` does not exist, so the
@@ -22,32 +21,11 @@ const ENTRIES = [
   '@playauth/react/lazy',
   '@playauth/react/server',
 ];
+const ALL_ENTRIES = ENTRIES.map((entry, i) => `export * as e${i} from '${entry}';`).join('\n');
 
-/** The entries bundled by esbuild with `conditions`, no define; its code and the files it read. */
-async function bundle(
-  conditions: string[],
-  contents = ENTRIES.map((entry, i) => `export * as e${i} from '${entry}';`).join('\n'),
-  format: 'esm' | 'iife' = 'esm',
-): Promise<{ code: string; inputs: string[] }> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
-    bundle: true,
-    format,
-    globalName: format === 'iife' ? 'playauth' : undefined,
-    platform: 'browser',
-    conditions,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    // The root tsconfig maps @playauth/* to sources; this must be the dist.
-    tsconfigRaw: '{}',
-    external: [...PEERS],
-  });
-  return {
-    code: result.outputFiles[0]?.text ?? '',
-    inputs: Object.keys(result.metafile.inputs).filter((input) => input !== '<stdin>'),
-  };
-}
+/** The entries bundled with `conditions` (no define), as esbuild resolves them. */
+const bundle = (conditions: string[], contents = ALL_ENTRIES, format?: 'iife') =>
+  bundleDist({ conditions, contents, format });
 
 /** `packages/<pkg>/dist/...` of a resolved file, whatever the path's form. */
 const distPath = (file: string) => relative(root, file).replace(/^.*?(packages\/)/, '$1');
@@ -99,19 +77,7 @@ describe('the "development" export condition', () => {
     const { code } = await bundle(['production']);
     // The guard stays, for the app's bundler to fold or for `process` to answer where it exists.
     expect(code).toMatch(/\(typeof process < "u" \? .+ : "production"\) !== "production"/);
-    const folded = await build({
-      stdin: { contents: "export * from '@playauth/react';", resolveDir: root, loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-      tsconfigRaw: '{}',
-      external: [...PEERS],
-      define: { 'process.env.NODE_ENV': '"production"' },
-    });
-    const minified = folded.outputFiles[0]?.text ?? '';
+    const { code: minified } = await bundleDist({ nodeEnv: 'production', minify: true });
     expect(minified).toContain(ERRORS_DOCS);
     expect(LONG_TEXTS.filter((text) => minified.includes(text))).toEqual([]);
   });

@@ -3,9 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ERRORS_DOCS as DOCS, LONG_TEXTS, PEERS } from './developerMessages';
+import { bundleDist, ERRORS_DOCS as DOCS, LONG_TEXTS } from './bundleDist';
 
 // issue 17 (size): the long developer messages of @playauth/core and @playauth/react exist only in
 // development. A production build (process.env.NODE_ENV = "production", as Next, Vite and webpack
@@ -15,22 +14,7 @@ import { ERRORS_DOCS as DOCS, LONG_TEXTS, PEERS } from './developerMessages';
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** All of @playauth/react from its built dist, bundled and minified with `NODE_ENV` set. */
-async function bundle(nodeEnv: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: "export * from '@playauth/react';", resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-    // The root tsconfig maps @playauth/* to sources; this must be the dist.
-    tsconfigRaw: '{}',
-    external: [...PEERS],
-    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
+const bundle = async (nodeEnv: string) => (await bundleDist({ nodeEnv, minify: true })).code;
 
 describe('error messages of the built packages', () => {
   it('a production bundle has the codes and the docs link, none of the long texts', async () => {
