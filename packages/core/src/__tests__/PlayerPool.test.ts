@@ -117,6 +117,19 @@ describe('player pool', () => {
     expect(player.listenerCount('playing')).toBe(0);
   });
 
+  it("releases an idle player's media at once, not when the next mount gives it a source", async () => {
+    // A <video> that still has a source tears its media pipeline down when it gets the next
+    // one: in Chromium that sat between the next mount and its `playing` (issue 16, figure 6n).
+    const { controller, player } = await playing('v1');
+    const video = player.tag as HTMLVideoElement;
+    video.setAttribute('src', 'https://media.example/v1.mp4');
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    controller.dispose();
+    expect(video.hasAttribute('src')).toBe(false);
+    expect(load).toHaveBeenCalledOnce();
+    expect(player.getStatus()).not.toBe('playing');
+  });
+
   it("keeps no earlier controller's handlers in the SDK's record of handlers (a pooled player stays the same size)", async () => {
     // SDK 2.37.7 records every handler passed to `on` (`__user_events__`) and `off` leaves it
     // there: without pruning, each mount on a pooled player kept its controller reachable.
