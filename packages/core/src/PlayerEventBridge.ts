@@ -9,11 +9,10 @@ type AnyHandler = (event: AliplayerEvent) => void;
  */
 function detach(player: Aliplayer, name: AliplayerEventName, handler: AnyHandler): void {
   player.off(name, handler);
-  const stored = (player as { __user_events__?: Record<string, unknown[]> }).__user_events__?.[
-    name
-  ];
-  const at = stored?.indexOf(handler) ?? -1;
-  if (at >= 0) stored?.splice(at, 1);
+  const stored =
+    (player as { __user_events__?: Record<string, unknown[]> }).__user_events__?.[name] ?? [];
+  // Not there: indexOf's -1 becomes 2 ** 32 - 1, past the end, and nothing is removed.
+  stored.splice(stored.indexOf(handler) >>> 0, 1);
 }
 
 /** The owner's own handler per SDK event; each runs before the app's handlers of its event. */
@@ -73,7 +72,7 @@ export class PlayerEventBridge {
       const bridge = this.#bridges.get(name);
       // A bridge only exists while a player is connected.
       if (bridge && !this.#internal[name]) {
-        if (this.#player) detach(this.#player, name, bridge);
+        detach(this.#player as Aliplayer, name, bridge);
         this.#bridges.delete(name);
       }
     };
