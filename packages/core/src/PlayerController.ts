@@ -7,6 +7,7 @@ import type {
 } from './Aliplayer';
 import { DeferredTask } from './DeferredTask';
 import { createElementId } from './elementId';
+import { errorReference } from './errorReference';
 import { lingeringPlayers } from './LingeringPlayers';
 import { loadAliplayer } from './loadAliplayer';
 import { obtainCredential, usableCredential } from './obtainCredential';
@@ -68,7 +69,9 @@ function inRange(method: string, value: number, min: number, max: number): numbe
   if (value >= min && value <= max) return value;
   throw new PlayAuthError(
     'InvalidParameter',
-    `${method}(${value}): pass a number from ${min} to ${max}.`,
+    (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+      ? `${method}(${value}): pass a number from ${min} to ${max}.`
+      : errorReference('InvalidParameter', method),
   );
 }
 
@@ -251,14 +254,23 @@ export class PlayerController {
     if (this.#store.get().status === 'disposed') return;
     const videoId = this.#credential?.videoId ?? credential?.videoId;
     if (!videoId) {
-      this.#fail(new PlayAuthError('InvalidParameter', 'renew(): call load(credential) first.'));
+      this.#fail(
+        new PlayAuthError(
+          'InvalidParameter',
+          (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+            ? 'renew(): call load(credential) first.'
+            : errorReference('InvalidParameter', 'renew'),
+        ),
+      );
       return;
     }
     if (credential && credential.videoId !== videoId) {
       this.#fail(
         new PlayAuthError(
           'VideoIdMismatch',
-          `renew(): credential for ${credential.videoId}, ${videoId} loaded: use switch(credential).`,
+          (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+            ? `renew(): credential for ${credential.videoId}, ${videoId} loaded: use switch(credential).`
+            : errorReference('VideoIdMismatch', 'renew'),
         ),
       );
       return;
@@ -423,7 +435,9 @@ export class PlayerController {
     if (!stream) {
       throw new PlayAuthError(
         'InvalidParameter',
-        `setDefinition(${definition}): pass one of [${this.getDefinitions()}].`,
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `setDefinition(${definition}): pass one of [${this.getDefinitions()}].`
+          : errorReference('InvalidParameter', 'setDefinition'),
       );
     }
     const live = player.getOptions?.();
@@ -728,11 +742,14 @@ export class PlayerController {
   }
 
   #fail(error: unknown): void {
+    const detail = error instanceof Error ? error.message : String(error);
     const normalized: PlayerError | PlayAuthError = isPlayAuthError(error)
       ? error
       : new PlayerError(
           'PlayerFailed',
-          `The player failed (${error instanceof Error ? error.message : String(error)}): retry with renew().`,
+          (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+            ? `The player failed (${detail}): retry with renew().`
+            : errorReference('PlayerFailed', detail),
           { kind: 'unknown', retryable: true, cause: error },
         );
     this.#operation += 1;

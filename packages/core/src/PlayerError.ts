@@ -1,4 +1,5 @@
 import type { AliplayerErrorData, AliplayerLicense } from './Aliplayer';
+import { errorReference } from './errorReference';
 import { isPlayAuthError, PlayAuthError, type PlayAuthErrorOptions } from './PlayAuthError';
 
 /**
@@ -87,19 +88,26 @@ export interface PlayerErrorContext {
   pageHost?: string;
 }
 
-type KnownCode = [kind: PlayerErrorKind, what?: string, todo?: string, retryable?: boolean];
+/** SDK codes with their own kind; retrying helps unless they are licence errors or 4012. */
+const KNOWN_KINDS: Partial<Record<number, PlayerErrorKind>> = {
+  4002: 'credential',
+  4012: 'credential',
+  4024: 'credential',
+  4500: 'notFound',
+  4400: 'media',
+  4025: 'media',
+  4016: 'network',
+};
 
-const refusedUrl: KnownCode = ['media', 'The play URL was refused', 'renew and retry'];
-
-/** SDK codes with their own advice: kind, what happened, what to do, and whether retrying helps (default: yes, no for licence errors). */
-const KNOWN_CODES: Partial<Record<number, KnownCode>> = {
-  4002: ['credential', 'The PlayAuth expired or was rejected', 'renew'],
-  4012: ['credential', 'The PlayAuth could not be decoded', 'pass it unchanged', false],
-  4024: ['credential', 'GetPlayInfo refused a reused nonce', 'renew'],
-  4500: ['notFound', 'Video not found or VOD server error', 'check the VideoId and region'],
-  4400: refusedUrl,
-  4025: refusedUrl,
-  4016: ['network', 'The network failed', 'retry when online'],
+/** What happened and what to do, per SDK code (development messages only). */
+const ADVICE: Partial<Record<number, [what: string, todo: string]>> = {
+  4002: ['The PlayAuth expired or was rejected', 'renew'],
+  4012: ['The PlayAuth could not be decoded', 'pass it unchanged'],
+  4024: ['GetPlayInfo refused a reused nonce', 'renew'],
+  4500: ['Video not found or VOD server error', 'check the VideoId and region'],
+  4400: ['The play URL was refused', 'renew and retry'],
+  4025: ['The play URL was refused', 'renew and retry'],
+  4016: ['The network failed', 'retry when online'],
 };
 
 function licenseMessage(code: number, detail: string, context: PlayerErrorContext): string {
@@ -116,10 +124,27 @@ function licenseMessage(code: number, detail: string, context: PlayerErrorContex
   return `${head}licence for '${given.domain}' refused: check license.key and its expiry.`;
 }
 
+/** The development message of an SDK error (see {@link toPlayerError}). */
+function adviceMessage(
+  errorData: AliplayerErrorData,
+  playerCode: number,
+  kind: PlayerErrorKind,
+  detail: string,
+  context: PlayerErrorContext,
+): string {
+  if (kind === 'license') return licenseMessage(playerCode, detail, context);
+  const [what, todo] =
+    kind === 'key'
+      ? ['Decryption key refused', 'retry with a new token']
+      : (ADVICE[playerCode] ?? ['The player failed', 'retry, else check the transcoding']);
+  return `${what} (error ${errorData.error_code}${detail ? `: ${detail}` : ''}): ${todo}.`;
+}
+
 /**
  * Turns the payload of Aliplayer's `error` event into a {@link PlayerError} with an actionable
- * message. `kind` follows the code (see {@link PlayerErrorKind}); `retryable` is true unless a
- * retry cannot help (licence, undecodable PlayAuth).
+ * message (in production: the code, the SDK's detail and a docs link, see
+ * {@link errorReference}). `kind` follows the code (see {@link PlayerErrorKind}); `retryable` is
+ * true unless a retry cannot help (licence, undecodable PlayAuth).
  *
  * @example
  * ```ts
@@ -133,27 +158,28 @@ export function toPlayerError(
   // Some SDK paths report the code as a numeric string.
   const playerCode = Number(errorData.error_code);
   const detail = String(errorData.error_msg ?? errorData.display_msg ?? '').trim();
-  const code: PlayerErrorCode = `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
-  const license = playerCode >= 4035 && playerCode <= 4041;
+  const code: PlayerErrorCode = detail.startsWith('keyLoad')
+    ? 'KeyRefused'
+    : `Player.${Number.isFinite(playerCode) ? playerCode : 0}`;
   // hls.js' `keyLoadError` / `keyLoadTimeOut`: the decryption service refused the key (403 -> 4025, else 4009).
-  const key = detail.startsWith('keyLoad');
-  const [kind, what, todo, retryable = !license]: KnownCode = license
-    ? ['license']
-    : key
-      ? ['key', 'Decryption key refused', 'retry with a new token']
-      : (KNOWN_CODES[playerCode] ?? [
-          Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown',
-          'The player failed',
-          'retry, else check the transcoding',
-        ]);
-  const message = license
-    ? licenseMessage(playerCode, detail, context)
-    : `${what} (error ${errorData.error_code}${detail ? `: ${detail}` : ''}): ${todo}.`;
-  return new PlayerError(key ? 'KeyRefused' : code, message, {
-    kind,
-    retryable,
-    playerCode,
-    requestId: errorData.requestId,
-    cause: errorData,
-  });
+  const kind: PlayerErrorKind =
+    playerCode >= 4035 && playerCode <= 4041
+      ? 'license'
+      : code === 'KeyRefused'
+        ? 'key'
+        : (KNOWN_KINDS[playerCode] ??
+          (Number.isFinite(playerCode) && playerCode > 0 ? 'media' : 'unknown'));
+  return new PlayerError(
+    code,
+    (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+      ? adviceMessage(errorData, playerCode, kind, detail, context)
+      : errorReference(code, detail),
+    {
+      kind,
+      retryable: kind === 'key' || (kind !== 'license' && playerCode !== 4012),
+      playerCode,
+      requestId: errorData.requestId,
+      cause: errorData,
+    },
+  );
 }

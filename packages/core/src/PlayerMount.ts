@@ -4,6 +4,7 @@ import type {
   AliplayerEventHandler,
   AliplayerEventName,
 } from './Aliplayer';
+import { errorReference } from './errorReference';
 import { PlayerError } from './PlayerError';
 import { releaseHidden } from './parkHidden';
 
@@ -59,7 +60,9 @@ export class PlayerMount {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new PlayerError(
         'PlayerCreateFailed',
-        `Aliplayer not created (${reason}): the container must be in the document.`,
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `Aliplayer not created (${reason}): the container must be in the document.`
+          : errorReference('PlayerCreateFailed', reason),
         { kind: 'sdk', retryable: true, cause },
       );
     }

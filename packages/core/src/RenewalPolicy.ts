@@ -1,3 +1,4 @@
+import { errorReference } from './errorReference';
 import { PlayerError } from './PlayerError';
 
 /**
@@ -47,11 +48,11 @@ export class RenewalPolicy {
 
   /** The error to show when {@link admitAutomatic} refused: offer a retry (`renew()`). */
   limitError(cause?: PlayerError): PlayerError {
-    const seconds = Math.round(this.#minIntervalMs / 1000);
-    const last = cause ? ` (last: ${cause.message})` : '';
     return new PlayerError(
       'RenewalLimit',
-      `Two renewals within ${seconds} s${last}: auto renewal stopped: call renew().`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `Two renewals within ${Math.round(this.#minIntervalMs / 1000)} s${cause ? ` (last: ${cause.message})` : ''}: auto renewal stopped: call renew().`
+        : errorReference('RenewalLimit', cause?.code),
       { kind: 'renewalLimit', retryable: true, cause, playerCode: cause?.playerCode },
     );
   }

@@ -1,3 +1,5 @@
+import { errorReference } from './errorReference';
+
 let counter = 0;
 
 /**
@@ -11,7 +13,9 @@ let counter = 0;
 export function createElementId(prefix = 'playauth'): string {
   if (!/^[A-Za-z][\w-]*$/.test(prefix)) {
     throw new TypeError(
-      `createElementId: prefix ${JSON.stringify(prefix)} must match /^[A-Za-z][\\w-]*$/`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `createElementId: prefix ${JSON.stringify(prefix)} must match /^[A-Za-z][\\w-]*$/`
+        : errorReference('InvalidParameter', prefix),
     );
   }
   counter += 1;

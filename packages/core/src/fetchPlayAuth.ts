@@ -1,4 +1,5 @@
 import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
+import { errorReference } from './errorReference';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import { parsePlayAuthResponse } from './parsePlayAuthResponse';
@@ -78,7 +79,12 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     // `location` only exists in browsers; elsewhere a relative endpoint needs `origin`.
     url = new URL(endpoint, globalThis.location?.href ?? options.origin);
   } catch {
-    throw new PlayAuthError('InvalidParameter', `Not a URL: ${endpoint} (origin?)`);
+    throw new PlayAuthError(
+      'InvalidParameter',
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `Not a URL: ${endpoint} (origin?)`
+        : errorReference('InvalidParameter', endpoint),
+    );
   }
   url.searchParams.set('VideoId', videoId);
   url.searchParams.set('AuthInfoTimeout', `${authInfoTimeout}`);
@@ -123,7 +129,9 @@ export async function fetchPlayAuth(options: FetchPlayAuthOptions): Promise<Play
     const timedOut = controller.signal.aborted;
     throw new PlayAuthError(
       timedOut ? 'Timeout' : 'NetworkError',
-      `${timedOut ? `No answer in ${timeoutMs} ms` : 'Unreachable (URL? CORS?)'}: ${endpoint}`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `${timedOut ? `No answer in ${timeoutMs} ms` : 'Unreachable (URL? CORS?)'}: ${endpoint}`
+        : errorReference(timedOut ? 'Timeout' : 'NetworkError', endpoint),
       { retryable: true, cause },
     );
   } finally {

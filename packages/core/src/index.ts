@@ -30,6 +30,7 @@ export {
   refreshMarginMs,
 } from './credentialTiming';
 export { createElementId } from './elementId';
+export { ERRORS_DOCS_URL, errorReference } from './errorReference';
 export { type FetchPlayAuthOptions, fetchPlayAuth } from './fetchPlayAuth';
 export {
   ALIPLAYER_CDN_BASE,

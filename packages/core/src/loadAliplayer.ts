@@ -1,4 +1,5 @@
 import type { AliplayerConstructor } from './Aliplayer';
+import { errorReference } from './errorReference';
 import { PlayerError } from './PlayerError';
 
 /** The Aliplayer SDK version loaded from the official CDN by default. */
@@ -137,7 +138,9 @@ export function aliplayerAssetPrefix(source?: AliplayerSource): string | undefin
 function loadFailed(what: string, cause?: unknown): PlayerError {
   return new PlayerError(
     'SdkLoadFailed',
-    `Aliplayer SDK not loaded from ${what}: check network, URL and CSP ('unsafe-eval'), then retry.`,
+    (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+      ? `Aliplayer SDK not loaded from ${what}: check network, URL and CSP ('unsafe-eval'), then retry.`
+      : errorReference('SdkLoadFailed', what),
     { kind: 'sdk', retryable: true, cause },
   );
 }
@@ -294,7 +297,9 @@ export function loadAliplayer(source?: AliplayerSource): Promise<AliplayerConstr
     return Promise.reject(
       new PlayerError(
         'SdkUnavailable',
-        'Aliplayer needs a browser: create players in effects, not in SSR.',
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? 'Aliplayer needs a browser: create players in effects, not in SSR.'
+          : errorReference('SdkUnavailable'),
         { kind: 'sdk', retryable: false },
       ),
     );

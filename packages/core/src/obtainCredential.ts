@@ -1,4 +1,5 @@
 import { isExpired } from './credentialTiming';
+import { errorReference } from './errorReference';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import type { CredentialRequestReason, PlayerControllerOptions } from './PlayerControllerOptions';
@@ -21,7 +22,9 @@ export async function obtainCredential(
   if (!source.getCredential) {
     throw new PlayAuthError(
       'Expired',
-      `${videoId} needs a credential (${reason}): pass getCredential or call renew(credential).`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `${videoId} needs a credential (${reason}): pass getCredential or call renew(credential).`
+        : errorReference('Expired', reason),
       { retryable: true },
     );
   }
@@ -29,13 +32,19 @@ export async function obtainCredential(
   if (credential.videoId !== videoId) {
     throw new PlayAuthError(
       'VideoIdMismatch',
-      `getCredential('${videoId}') returned one for ${credential.videoId}.`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `getCredential('${videoId}') returned one for ${credential.videoId}.`
+        : errorReference('VideoIdMismatch'),
     );
   }
   if (isExpired(credential, source.now())) {
-    throw new PlayAuthError('Expired', `getCredential('${videoId}') returned an expired one.`, {
-      retryable: true,
-    });
+    throw new PlayAuthError(
+      'Expired',
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `getCredential('${videoId}') returned an expired one.`
+        : errorReference('Expired'),
+      { retryable: true },
+    );
   }
   return credential;
 }

@@ -1,5 +1,6 @@
 import { clampAuthInfoTimeout } from './clampAuthInfoTimeout';
 import { sanitizeCoverUrl } from './coverUrl';
+import { errorReference } from './errorReference';
 import type { PlayAuthCredential } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import { readSeconds } from './readSeconds';
@@ -14,6 +15,14 @@ export interface ParsePlayAuthContext {
   /** Epoch ms when the request was sent. */
   issuedAt: number;
 }
+
+/** What a checked field must be when not a string (development messages only). */
+const RULES: Partial<Record<string, string>> = {
+  body: 'a JSON object',
+  PlayAuth: 'a non-empty string',
+  VideoMeta: 'an object',
+  'VideoMeta.Duration': 'a number >= 0',
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,8 +78,15 @@ export function parsePlayAuthResponse(
       requestId,
       retryable: isRetryableVodError(code, status),
     });
-  const check = (ok: unknown, field: string, rule: string) => {
-    if (!ok) throw fail('InvalidResponse', `${field} must be ${rule}`);
+  const check = (ok: unknown, field: string) => {
+    if (!ok) {
+      throw fail(
+        'InvalidResponse',
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `${field} must be ${RULES[field] ?? 'a string'}`
+          : errorReference('InvalidResponse', field),
+      );
+    }
   };
   // `Response.ok` is 200..299; fetch never exposes a 1xx.
   if ((status as number) > 299) {
@@ -79,18 +95,23 @@ export function parsePlayAuthResponse(
       `HTTP ${status} for ${videoId}: ${Message}`,
     );
   }
-  check(isObject(body), 'body', 'a JSON object');
-  check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth', 'a non-empty string');
-  check(requestId !== undefined, 'RequestId', 'a string');
-  check(isObject(meta), 'VideoMeta', 'an object');
+  check(isObject(body), 'body');
+  check(typeof PlayAuth === 'string' && PlayAuth, 'PlayAuth');
+  check(requestId !== undefined, 'RequestId');
+  check(isObject(meta), 'VideoMeta');
   const { Title: title, Status: videoStatus, VideoId: id, Duration } = meta;
   const duration = readSeconds(Duration);
-  check(typeof title === 'string', 'VideoMeta.Title', 'a string');
-  check(duration >= 0, 'VideoMeta.Duration', 'a number >= 0');
-  check(typeof videoStatus === 'string', 'VideoMeta.Status', 'a string');
+  check(typeof title === 'string', 'VideoMeta.Title');
+  check(duration >= 0, 'VideoMeta.Duration');
+  check(typeof videoStatus === 'string', 'VideoMeta.Status');
   if (id !== undefined && id !== videoId) {
-    check(typeof id === 'string', 'VideoMeta.VideoId', 'a string');
-    throw fail('VideoIdMismatch', `PlayAuth for ${id}, not ${videoId}: fix the backend`);
+    check(typeof id === 'string', 'VideoMeta.VideoId');
+    throw fail(
+      'VideoIdMismatch',
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `PlayAuth for ${id}, not ${videoId}: fix the backend`
+        : errorReference('VideoIdMismatch'),
+    );
   }
   const requested = clampAuthInfoTimeout(context.authInfoTimeout);
   const seconds =

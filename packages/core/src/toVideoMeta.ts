@@ -1,4 +1,5 @@
 import { sanitizeCoverUrl } from './coverUrl';
+import { errorReference } from './errorReference';
 import type { VideoMeta } from './PlayAuthCredential';
 import { PlayAuthError } from './PlayAuthError';
 import { readSeconds } from './readSeconds';
@@ -30,7 +31,9 @@ export function toVideoMeta(body: unknown): VideoMeta {
     if (!ok) {
       throw new PlayAuthError(
         'InvalidResponse',
-        `toVideoMeta: ${field} must be ${rule}; pass the GetVideoInfo answer body ({ RequestId, Video })`,
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `toVideoMeta: ${field} must be ${rule}; pass the GetVideoInfo answer body ({ RequestId, Video })`
+          : errorReference('InvalidResponse', field),
         { requestId: typeof RequestId === 'string' ? RequestId : undefined },
       );
     }

@@ -1,3 +1,4 @@
+import { errorReference } from './errorReference';
 import { PlayAuthError } from './PlayAuthError';
 
 // Without the `u` flag `\w` is exactly [A-Za-z0-9_]; `$` does not match before a trailing newline.
@@ -22,7 +23,9 @@ export function assertValidVideoId(id: unknown): asserts id is string {
   if (!(typeof id === 'string' && VIDEO_ID.test(id))) {
     throw new PlayAuthError(
       'InvalidParameter',
-      `VideoId ${typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id} must match [A-Za-z0-9_-]{1,64}`,
+      (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+        ? `VideoId ${typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id} must match [A-Za-z0-9_-]{1,64}`
+        : errorReference('InvalidParameter'),
     );
   }
 }

@@ -1,13 +1,9 @@
-import {
-  type AliplayerLicense,
-  type AliplayerSource,
-  type ResumeStorage,
-  retainPlayerPool,
-} from '@playauth/core';
+import type { AliplayerLicense, AliplayerSource, ResumeStorage } from '@playauth/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createContext, createElement, useContext, useEffect, useState } from 'react';
 import { DEFAULT_PLAYAUTH_ENDPOINT, type PlayAuthOptions } from './playAuthQueryOptions';
+import type { PlayerPoolLease } from './usePlayerPool';
 
 /** Player defaults a `<PlayAuthProvider>` hands to every `<VodPlayer>` below it. */
 export interface PlayAuthPlayerDefaults {
@@ -27,7 +23,7 @@ export interface PlayAuthPlayerDefaults {
    * `@playauth/core`): an unmounted `<VodPlayer>` gives its player back, paused and hidden, and
    * the next one with the same init-only options (licence, `sdk`, `options`, `loop`...) plays its
    * video on it instead of creating one (the SDK never frees a disposed player). Default `2`;
-   * `0` turns reuse off. The pool is drained when the last provider unmounts.
+   * `0` turns reuse off. The pool is drained when the last provider with players unmounts.
    */
   playerPool?: number;
 }
@@ -35,10 +31,12 @@ export interface PlayAuthPlayerDefaults {
 /** Provider props and per-call options merged; `endpoint` always set. */
 export interface PlayAuthConfig extends PlayAuthOptions, PlayAuthPlayerDefaults {
   endpoint: string;
+  /** @internal The outermost provider's hold on the player pool (see `usePlayerPool`). */
+  poolLease?: PlayerPoolLease;
 }
 
 /** @internal Carries `<PlayAuthProvider>` props (with the resolved QueryClient) down the tree. */
-export const PlayAuthContext = createContext<PlayAuthOptions & PlayAuthPlayerDefaults>({});
+export const PlayAuthContext = createContext<Partial<PlayAuthConfig>>({});
 
 /**
  * The effective configuration at this point of the tree: defaults, then the nearest
@@ -97,11 +95,12 @@ export function PlayAuthProvider({ children, ...props }: PlayAuthProviderProps) 
   const [ownClient] = useState(() => new QueryClient());
   // An outer provider's settings, then these props (`undefined` ones inherit).
   const config = usePlayAuthConfig(props);
-  const poolSize = config.playerPool ?? 2;
-  // The last release (the last provider unmounting) drains the page's pool.
-  useEffect(() => retainPlayerPool(poolSize), [poolSize]);
+  // The player pool is held by the <VodPlayer>s below (usePlayerPool), for the outermost
+  // provider's lifetime: this one only gives its hold back, so the hook path has no pool code.
+  const [ownLease] = useState<PlayerPoolLease>({});
+  useEffect(() => () => ownLease.release?.(), [ownLease]);
   const client = config.queryClient ?? appClient ?? ownClient;
-  const next = { ...config, queryClient: client };
+  const next = { ...config, queryClient: client, poolLease: config.poolLease ?? ownLease };
   // The same object while every setting is the same, so consumers skip re-rendering. Storing the
   // last value in state and replacing it during render is React's documented way to do this.
   const [value, setValue] = useState(next);

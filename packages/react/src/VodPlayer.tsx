@@ -26,6 +26,7 @@ import { playerFrameStyle } from './playerFrameStyle';
 import { useInView } from './useInView';
 import { usePlayerController } from './usePlayerController';
 import { usePlayerCredential } from './usePlayerCredential';
+import { usePlayerPool } from './usePlayerPool';
 import { VodPlayerCover, type VodPlayerCoverState } from './VodPlayerCover';
 import { VodPlayerError, type VodPlayerErrorState, vodPlayerErrorKind } from './VodPlayerError';
 
@@ -229,6 +230,7 @@ export const VodPlayer = /* @__PURE__ */ forwardRef<VodPlayerHandle, VodPlayerPr
       format: props.format,
       definition: props.definition,
     });
+    usePlayerPool(config.poolLease, config.playerPool);
     const { query, credential, meta } = usePlayerCredential(controller, snapshot, videoId, {
       ...config,
       enabled: started,

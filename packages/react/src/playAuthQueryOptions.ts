@@ -1,6 +1,7 @@
 import {
   assertValidVideoId,
   clampAuthInfoTimeout,
+  errorReference,
   type FetchPlayAuthOptions,
   fetchPlayAuth,
   type PlayAuthCredential,
@@ -124,7 +125,9 @@ export function playAuthQueryOptions(
       if (credential?.videoId !== videoId) {
         throw new PlayAuthError(
           'VideoIdMismatch',
-          `PlayAuth for ${credential?.videoId}, not ${videoId}: fix the backend`,
+          (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+            ? `PlayAuth for ${credential?.videoId}, not ${videoId}: fix the backend`
+            : errorReference('VideoIdMismatch'),
         );
       }
       return credential;

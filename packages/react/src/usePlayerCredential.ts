@@ -1,5 +1,6 @@
 import {
   type CredentialRequestReason,
+  errorReference,
   type PlayAuthCredential,
   PlayAuthError,
   type PlayerController,
@@ -85,7 +86,12 @@ export function usePlayerCredential(
           ? (await refetch({ throwOnError: true })).data
           : await getFresh();
     if (!fresh || fresh.videoId !== source.current.videoId) {
-      throw new PlayAuthError('VideoIdMismatch', `No credential for ${id}: ${shown} is shown now.`);
+      throw new PlayAuthError(
+        'VideoIdMismatch',
+        (typeof process < 'u' ? process.env.NODE_ENV : 'production') !== 'production'
+          ? `No credential for ${id}: ${shown} is shown now.`
+          : errorReference('VideoIdMismatch'),
+      );
     }
     source.current.last = fresh;
     return fresh;

@@ -235,12 +235,15 @@ describe('configuration', () => {
     const { rerender } = render(
       tree({ authInfoTimeout: 900, telemetry: true, endpoint: undefined }),
     );
+    // poolLease: the outer provider's hold on the player pool, shared with the inner one.
+    const lease = seen.at(-1)?.poolLease;
     expect(seen.at(-1)).toEqual({
       endpoint: ENDPOINT,
       authInfoTimeout: 900,
       license,
       telemetry: true,
       queryClient: outer,
+      poolLease: {},
     });
     // A prop that goes away falls back to the outer value (or to nothing).
     rerender(tree({}));
@@ -249,7 +252,9 @@ describe('configuration', () => {
       authInfoTimeout: 300,
       license,
       queryClient: outer,
+      poolLease: {},
     });
+    expect(seen.at(-1)?.poolLease).toBe(lease);
   });
 
   test("a nested provider uses the outer provider's client, not the app's", async () => {

@@ -5,11 +5,12 @@ import {
   type PlayAuthRequestInfo,
   playAuthHandlers,
 } from '@playauth/testing/msw';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PlayAuthProvider } from '../PlayAuthProvider';
 import { VodPlayer } from '../VodPlayer';
 import { ENDPOINT, renderPlayer, VIDEOS } from './VodPlayerHarness';
 
@@ -86,6 +87,52 @@ describe('VodPlayer: player pool', () => {
     await waitFor(() => expect(status()).toBe('ready'));
     expect(FakeAliplayer.created).toBe(2);
     expect(live()).toHaveLength(1);
+  });
+
+  it('a provider without players never holds the pool (the hook path has no pool code)', () => {
+    const { unmount } = render(
+      <PlayAuthProvider endpoint={ENDPOINT} playerPool={3}>
+        <p>no player</p>
+      </PlayAuthProvider>,
+    );
+    expect(playerPool.size).toBe(0);
+    unmount();
+    expect(playerPool.size).toBe(0);
+  });
+
+  it('nested providers: the pool lives until the outermost one unmounts; playerPool changes resize it', async () => {
+    endpoint();
+    const client = createTestQueryClient();
+    const tree = (inner: boolean, size?: number) => (
+      <PlayAuthProvider
+        endpoint={ENDPOINT}
+        queryClient={client}
+        sdk={FakeAliplayer}
+        playerPool={size}
+      >
+        {inner ? (
+          <PlayAuthProvider authInfoTimeout={300}>
+            <VodPlayer videoId="v1" />
+          </PlayAuthProvider>
+        ) : null}
+      </PlayAuthProvider>
+    );
+    const { rerender, unmount } = render(tree(true));
+    await waitFor(() => expect(status()).toBe('ready'));
+    expect(playerPool.size).toBe(2);
+    // The inner provider and its player go: the player waits in the pool for the next mount.
+    rerender(tree(false));
+    expect(playerPool.idle).toHaveLength(1);
+    rerender(tree(true));
+    // A reused player reads paused (it has played nothing yet), a new one ready.
+    await waitFor(() => expect(status()).toBe('paused'));
+    expect(FakeAliplayer.created).toBe(1);
+    rerender(tree(true, 1));
+    await waitFor(() => expect(playerPool.size).toBe(1));
+    unmount();
+    expect(playerPool.size).toBe(0);
+    expect(playerPool.idle).toHaveLength(0);
+    expect(live()).toHaveLength(0);
   });
 });
 
