@@ -20,12 +20,28 @@ import { runJsdomFigures } from './runJsdomFigures';
 import { toMarkdown, writeResults } from './writeResults';
 
 const started = performance.now();
+
+/**
+ * `npm run bench -- --only 6` (or `--only 4,6`): runs only the figures with these numbers;
+ * `--only 6e` only figure 6's browser half, `--only 6a` its jsdom half (with figures 2 and 3,
+ * one Vitest run). Such a partial run prints its rows and leaves the results files alone.
+ */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : new Set((process.argv[onlyAt + 1] ?? '').split(','));
+const wanted = (...figures: string[]) => !only || figures.some((figure) => only.has(figure));
 const log = (message: string) =>
   process.stderr.write(
     `[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}\n`,
   );
 
-async function step(name: string, id: string, target: string, run: () => Promise<FigureRow[]>) {
+async function step(
+  name: string,
+  id: string,
+  target: string,
+  run: () => Promise<FigureRow[]>,
+  figures = [id],
+) {
+  if (!wanted(...figures)) return [];
   log(`${name}...`);
   try {
     return await run();
@@ -48,8 +64,12 @@ async function browserFigures(): Promise<FigureRow[]> {
       ...(await step('5 renewal (Chromium)', '5', '< 1000 ms', () =>
         measureRenewal(open, pageUrl, 5),
       )),
-      ...(await step('6 mount/unmount cycles (Chromium)', '6e', '0', () =>
-        measureBrowserCycles(open, pageUrl, 50),
+      ...(await step(
+        '6 mount/unmount cycles (Chromium)',
+        '6e',
+        '0',
+        () => measureBrowserCycles(open, pageUrl, 50),
+        ['6', '6e'],
       )),
     ];
   } finally {
@@ -59,10 +79,12 @@ async function browserFigures(): Promise<FigureRow[]> {
 
 const rows: FigureRow[] = [];
 rows.push(...(await step('1 bundle size', '1', '<= 2.5 KB', measureBundleSize)));
-rows.push(...(await step('2, 3, 6 jsdom figures', '2', '', runJsdomFigures)));
+rows.push(
+  ...(await step('2, 3, 6 jsdom figures', '2', '', runJsdomFigures, ['2', '3', '6', '6a'])),
+);
 rows.push(...(await step('7 handler under load', '7', '<= 20', measureHandlerLoad)));
 rows.push(...(await step('8 credential backend as a fleet', '8', '<= 20', measureFleet)));
-rows.push(...(await step('4-6 browser figures', '4', '', browserFigures)));
+rows.push(...(await step('4-6 browser figures', '4', '', browserFigures, ['4', '5', '6', '6e'])));
 rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 const results = {
@@ -70,6 +92,10 @@ const results = {
   rows,
   durationS: (performance.now() - started) / 1000,
 };
-const written = writeResults(benchPaths.results, results);
 process.stdout.write(toMarkdown(results));
-log(`wrote ${written.md} and ${written.json}`);
+// A partial run (--only) prints its rows and leaves the results files of the full run alone.
+if (only) log('--only: results files not written');
+else {
+  const written = writeResults(benchPaths.results, results);
+  log(`wrote ${written.md} and ${written.json}`);
+}

@@ -32,6 +32,8 @@ describe('player pool (real SDK)', () => {
         (v) => v.closest<HTMLElement>('[data-playauth-lingering]')?.hidden ?? false,
       ),
     ).toBe(true);
+    // Its media is released while it waits (not on the next mount's way to `playing`).
+    expect(await video?.evaluate((v: HTMLVideoElement) => v.hasAttribute('src'))).toBe(false);
     const settled = session.backend.emulator.requests.length;
     await page.waitForTimeout(1_000);
     expect(session.backend.emulator.requests.length).toBe(settled);

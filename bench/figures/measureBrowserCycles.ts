@@ -68,12 +68,21 @@ interface Series {
   problems: string[];
   /** Mount to first `playing` of each measured cycle (ms). */
   mountToPlaying: number[];
-  /** JS heap growth per cycle after {@link HEAP_WARMUP} cycles (bytes). */
+  /** JS heap after forced GCs, by cycle: every {@link HEAP_EVERY} cycles from {@link HEAP_WARMUP} on. */
+  heap: Array<[cycle: number, bytes: number]>;
+  /** JS heap growth per cycle: the least-squares slope of {@link Series.heap} (bytes). */
   heapPerCycle: number;
 }
 
-/** Cycles after which the heap is compared (JIT warm-up). */
-const HEAP_WARMUP = 5;
+/**
+ * Cycles before the heap is read: V8's compiled code (InstructionStream, deoptimization data of
+ * React's and the SDK's functions tiering up) grows over the first cycles of any design, by
+ * tens of KB per cycle, and would drown what stays per cycle.
+ */
+const HEAP_WARMUP = 10;
+
+/** Cycles between two heap readings from {@link HEAP_WARMUP} on (and one after the last cycle). */
+const HEAP_EVERY = 5;
 
 /** The three designs measured side by side, each in its own page. */
 type SeriesMode = 'pool' | 'ours' | 'sdk';
@@ -98,25 +107,33 @@ function median(values: number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/**
- * One series in a fresh page: a warm-up cycle, counters, `cycles` more cycles, counters again.
- * Each cycle mounts, waits for `playing`, unmounts. Counters are taken after 2 s of quiet and a
- * forced GC.
- */
-async function runSeries(
+/** Least-squares slope of `points` (y per x); 0 with fewer than two points. */
+function slope(points: Array<[number, number]>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mean = (pick: (p: [number, number]) => number) =>
+    points.reduce((sum, p) => sum + pick(p), 0) / n;
+  const mx = mean((p) => p[0]);
+  const my = mean((p) => p[1]);
+  const sxy = points.reduce((sum, [x, y]) => sum + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((sum, [x]) => sum + (x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
+/** One series in its own fresh page (its own renderer process and heap), driven cycle by cycle. */
+async function openSeries(
   browser: Browser,
   pageUrl: string,
   series: SeriesMode,
-  cycles: number,
   backend: Backend,
   sdkBase: string,
-): Promise<Series> {
+) {
   const bench = await openBenchPage(browser, pageUrl, { initScript: TRACK_TIMERS });
   const problems: string[] = [];
-  const mode: 'sdk' | 'ours' = series === 'sdk' ? 'sdk' : 'ours';
   const mountToPlaying: number[] = [];
+  const heap: Array<[number, number]> = [];
   const mountOptions = {
-    mode,
+    mode: series === 'sdk' ? ('sdk' as const) : ('ours' as const),
     pool: series === 'pool' ? POOL_SIZE : 0,
     endpoint: backend.endpoint,
     vod: backend.customVodServer,
@@ -124,22 +141,27 @@ async function runSeries(
     videoId: DEFAULT_VIDEO_IDS.testPattern,
     strict: true,
   };
+  /** Mounts, waits for `playing`, plays 1 s (a viewer scrolling a feed), unmounts. */
   const cycle = async (index: number) => {
     const started = await bench.mount(mountOptions);
     const playing = await bench.playingAfter(started, 20_000);
     if (playing === null) problems.push(`${series} cycle ${index}: no playing within 20 s`);
     else if (index > 0) mountToPlaying.push(playing - started);
-    // "Play 1 s", as a viewer scrolling a feed would.
     await bench.page.waitForTimeout(1_000);
     await bench.unmount();
   };
-  const counters = async (): Promise<Counters> => {
+  /** After 2 s of quiet: forced GCs (twice two), then the JS heap. */
+  const quietHeap = async () => {
     await bench.page.waitForTimeout(2000);
     await bench.collectGarbage();
+    await bench.collectGarbage();
+    return (await bench.cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const counters = async (): Promise<Counters> => {
+    const heapBytes = await quietHeap();
     const leaks = await bench.page.evaluate(() => window.playauthPage?.leaks());
     if (!leaks) throw new Error('bench page API missing');
     const dom = await bench.cdp.send('Memory.getDOMCounters');
-    const heap = await bench.cdp.send('Runtime.getHeapUsage');
     const globalListeners: Record<string, number> = {};
     for (const target of ['window', 'document']) {
       const { result } = await bench.cdp.send('Runtime.evaluate', { expression: target });
@@ -159,46 +181,94 @@ async function runSeries(
     return {
       ...leaks,
       ...extra,
-      heapBytes: heap.usedSize,
+      heapBytes,
       domNodes: dom.nodes,
       listeners: dom.jsEventListeners,
       globalListeners,
     };
   };
+  return {
+    series,
+    cycle,
+    counters,
+    /** Records the heap after `index` cycles. */
+    readHeap: async (index: number) => {
+      heap.push([index, await quietHeap()]);
+    },
+    result: (before: Counters, after: Counters, cycles: number): Series => {
+      problems.push(...bench.pageErrors.map((error) => `${series}: page error: ${error.message}`));
+      problems.push(...bench.remoteRequests().map((url) => `request left the machine: ${url}`));
+      // The final counters' heap is the last reading.
+      const readings = [...heap, [cycles, after.heapBytes] as [number, number]];
+      return {
+        before,
+        after,
+        problems,
+        mountToPlaying,
+        heap: readings,
+        heapPerCycle: slope(readings),
+      };
+    },
+    close: () => bench.close(),
+  };
+}
+
+/**
+ * The three series side by side: a warm-up cycle each, counters, then `cycles` rounds in which
+ * each page runs one cycle (the order rotates every round, so a noisy moment of this shared
+ * machine falls on all three alike), the heap read every {@link HEAP_EVERY} rounds from
+ * {@link HEAP_WARMUP} on, counters again.
+ */
+async function runSeries(
+  browser: Browser,
+  pageUrl: string,
+  cycles: number,
+  backend: Backend,
+  sdkBase: string,
+): Promise<Record<SeriesMode, Series>> {
+  const modes: SeriesMode[] = ['pool', 'ours', 'sdk'];
+  const runners: Array<Awaited<ReturnType<typeof openSeries>>> = [];
   try {
-    await cycle(0);
-    const before = await counters();
-    let warm = before.heapBytes;
+    for (const mode of modes)
+      runners.push(await openSeries(browser, pageUrl, mode, backend, sdkBase));
+    const each = <T>(run: (runner: (typeof runners)[number]) => Promise<T>) =>
+      Promise.all(runners.map(run));
+    for (const runner of runners) await runner.cycle(0);
+    const before = await each((runner) => runner.counters());
     for (let i = 1; i <= cycles; i++) {
-      await cycle(i);
-      // The heap is compared from here: V8's compiled code (InstructionStream, FeedbackVector…)
-      // grows over the first cycles of any design and would drown what stays per cycle.
-      if (i === HEAP_WARMUP) warm = (await counters()).heapBytes;
+      for (let k = 0; k < runners.length; k++) {
+        await runners[(i + k) % runners.length]?.cycle(i);
+      }
+      // The last reading is the final counters' heap.
+      if (i >= HEAP_WARMUP && i < cycles && (i - HEAP_WARMUP) % HEAP_EVERY === 0) {
+        await each((runner) => runner.readHeap(i));
+      }
     }
-    const after = await counters();
-    problems.push(...bench.pageErrors.map((error) => `${series}: page error: ${error.message}`));
-    problems.push(...bench.remoteRequests().map((url) => `request left the machine: ${url}`));
-    return {
-      before,
-      after,
-      problems,
-      mountToPlaying,
-      heapPerCycle: (after.heapBytes - warm) / (cycles - HEAP_WARMUP),
-    };
+    const after = await each((runner) => runner.counters());
+    const results = runners.map(
+      (runner, k) =>
+        [
+          runner.series,
+          runner.result(before[k] as Counters, after[k] as Counters, cycles),
+        ] as const,
+    );
+    return Object.fromEntries(results) as Record<SeriesMode, Series>;
   } finally {
-    await bench.close();
+    for (const runner of runners) await runner.close();
   }
 }
 
 /**
  * Figure 6, browser half: `cycles` cycles of a feed (mount, play 1 s, unmount; StrictMode) with
- * the real SDK in Chromium, three designs each in its own page: `<VodPlayer>` under one
- * long-lived `<PlayAuthProvider>` with the player pool (`playerPool={2}`), the same with the pool
- * off (`playerPool={0}`), and the bare SDK (`new Aliplayer()` then `dispose()`, no playauth code).
- * Counted: reachable players, detached containers and `<video>`s (WeakRefs after a forced GC),
- * pending timers (wrapped timer functions), event listeners (CDP `Memory.getDOMCounters`), JS heap
- * (`Runtime.getHeapUsage`), as growth between the warm-up cycle and the last one; and the time
- * from mount to `playing`, pooled against new players (medians, same run).
+ * the real SDK in Chromium, three designs each in its own page, their cycles interleaved:
+ * `<VodPlayer>` under one long-lived `<PlayAuthProvider>` with the player pool
+ * (`playerPool={2}`), the same with the pool off (`playerPool={0}`), and the bare SDK
+ * (`new Aliplayer()` then `dispose()`, no playauth code). Counted: reachable players, detached
+ * containers and `<video>`s (WeakRefs after a forced GC), pending timers (wrapped timer
+ * functions), event listeners (CDP `Memory.getDOMCounters`), as growth between the warm-up cycle
+ * and the last one; the JS heap (`Runtime.getHeapUsage`) as the slope of readings after forced
+ * GCs from cycle {@link HEAP_WARMUP} on; and the time from mount to `playing`, pooled against
+ * new players (medians, same run).
  */
 export async function measureBrowserCycles(
   browser: Browser,
@@ -208,11 +278,11 @@ export async function measureBrowserCycles(
   const backend = await startBackend();
   const sdk = await startSdkServer();
   try {
-    const run = (series: SeriesMode) =>
-      runSeries(browser, pageUrl, series, cycles, backend, sdk.base);
-    const pool = await run('pool');
-    const off = await run('ours');
-    const bare = await run('sdk');
+    const {
+      pool,
+      ours: off,
+      sdk: bare,
+    } = await runSeries(browser, pageUrl, cycles, backend, sdk.base);
     const problems = [...new Set([...pool.problems, ...off.problems, ...bare.problems])].slice(
       0,
       5,
@@ -290,13 +360,13 @@ export async function measureBrowserCycles(
       }),
       row({
         id: '6i',
-        figure: `Leaks ${label}: JS heap growth per cycle (after ${HEAP_WARMUP} warm-up cycles), pool vs bare SDK`,
+        figure: `Leaks ${label}: JS heap growth per cycle (slope of the heap after forced GCs, cycles ${HEAP_WARMUP}-${cycles}), pool vs bare SDK`,
         ours: heap(pool),
         baseline: heap(bare),
         unit: 'KB/cycle',
         target: 'ratio <= 0.25',
         check: (v, b) => b != null && b > 0 && v <= 0.25 * b,
-        note: `${offNote(heap(off))} KB/cycle; heap after GC (pool) ${Math.round(pool.before.heapBytes / 1024)} KB -> ${Math.round(pool.after.heapBytes / 1024)} KB; .prism-player nodes in the document: pool ${pool.after.prismNodes}, pool off ${off.after.prismNodes}`,
+        note: `${offNote(heap(off))} KB/cycle; heap after GC (pool) ${Math.round(pool.before.heapBytes / 1024)} KB after the first cycle, ${pool.heap.map(([cycle, bytes]) => `${Math.round(bytes / 1024)} KB after ${cycle}`).join(', ')}; .prism-player nodes in the document: pool ${pool.after.prismNodes}, pool off ${off.after.prismNodes}`,
       }),
       row({
         id: '6l',

@@ -2,6 +2,19 @@ import type { Aliplayer, AliplayerEvent, AliplayerEventName } from './Aliplayer'
 
 type AnyHandler = (event: AliplayerEvent) => void;
 
+/**
+ * `player.off(name, handler)`, and `handler` out of the SDK's record of every handler ever
+ * passed to `on` (`__user_events__`, SDK 2.37.7), which `off` leaves there: a pooled player would
+ * keep every earlier owner reachable through it (and re-attach them if the SDK reloads itself).
+ */
+function detach(player: Aliplayer, name: AliplayerEventName, handler: AnyHandler): void {
+  player.off(name, handler);
+  const stored =
+    (player as { __user_events__?: Record<string, unknown[]> }).__user_events__?.[name] ?? [];
+  // Not there: indexOf's -1 becomes 2 ** 32 - 1, past the end, and nothing is removed.
+  stored.splice(stored.indexOf(handler) >>> 0, 1);
+}
+
 /** The owner's own handler per SDK event; each runs before the app's handlers of its event. */
 export type InternalHandlers = {
   [N in AliplayerEventName]?: (player: Aliplayer, event: AliplayerEvent<N>) => void;
@@ -39,7 +52,7 @@ export class PlayerEventBridge {
   disconnect(): void {
     const player = this.#player;
     this.#player = undefined;
-    if (player) for (const [name, bridge] of this.#bridges) player.off(name, bridge);
+    if (player) for (const [name, bridge] of this.#bridges) detach(player, name, bridge);
     this.#bridges.clear();
   }
 
@@ -59,7 +72,7 @@ export class PlayerEventBridge {
       const bridge = this.#bridges.get(name);
       // A bridge only exists while a player is connected.
       if (bridge && !this.#internal[name]) {
-        this.#player?.off(name, bridge);
+        detach(this.#player as Aliplayer, name, bridge);
         this.#bridges.delete(name);
       }
     };

@@ -65,7 +65,13 @@ export function putPooledPlayer(
 ): boolean {
   const { idle } = playerPool;
   if (idle.length >= playerPool.size) return false;
-  mount.player.pause();
+  const { player } = mount;
+  player.pause();
+  // The media pipeline goes now, while idle, not on the next mount's way to `playing` (a
+  // <video> that still has a source tears it down when given the next one); an idle player
+  // then holds no decoder or buffered media either.
+  player.tag?.removeAttribute('src');
+  player.tag?.load();
   parkHidden(mount.element);
   idle.push([sdk, key, mount]);
   return true;

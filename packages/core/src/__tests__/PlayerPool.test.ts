@@ -117,6 +117,41 @@ describe('player pool', () => {
     expect(player.listenerCount('playing')).toBe(0);
   });
 
+  it("releases an idle player's media at once, not when the next mount gives it a source", async () => {
+    // A <video> that still has a source tears its media pipeline down when it gets the next
+    // one: in Chromium that sat between the next mount and its `playing` (issue 16, figure 6n).
+    const { controller, player } = await playing('v1');
+    const video = player.tag as HTMLVideoElement;
+    video.setAttribute('src', 'https://media.example/v1.mp4');
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    controller.dispose();
+    expect(video.hasAttribute('src')).toBe(false);
+    expect(load).toHaveBeenCalledOnce();
+    expect(player.getStatus()).not.toBe('playing');
+  });
+
+  it("keeps no earlier controller's handlers in the SDK's record of handlers (a pooled player stays the same size)", async () => {
+    // SDK 2.37.7 records every handler passed to `on` (`__user_events__`) and `off` leaves it
+    // there: without pruning, each mount on a pooled player kept its controller reachable.
+    const { controller, player } = await playing('v1');
+    const stored = () => Object.values(player.__user_events__).flat();
+    controller.on('ended', () => {});
+    controller.dispose();
+    const afterFirst = stored().length;
+    for (let cycle = 0; cycle < 5; cycle++) {
+      const next = create();
+      next.on('ended', () => {});
+      next.attach(box);
+      next.load(credential(`v${cycle + 2}`));
+      await flush(2_000);
+      expect(next.player).toBe(player);
+      next.dispose();
+    }
+    expect(stored()).toHaveLength(afterFirst);
+    // What stays is the mount's own (attached once per player), none of a controller's bridges.
+    expect(stored().length).toBeLessThanOrEqual(3);
+  });
+
   it('starts a pooled player at startTime, paused without autoplay, with its own cover and muted', async () => {
     const { controller, player } = await playing('v1');
     controller.dispose();

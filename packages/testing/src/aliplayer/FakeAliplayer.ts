@@ -270,7 +270,20 @@ export class FakeAliplayer implements Aliplayer {
     return this.#source.chosen;
   }
 
+  /**
+   * Every handler ever passed to `on`, per event, as SDK 2.37.7 records them (`storeUserEvents`:
+   * its `on` wrapper appends, `off` leaves them here, and a reloaded instance re-attaches them
+   * all). Whatever a handler closes over stays reachable from the player until it is dropped
+   * from here.
+   */
+  readonly __user_events__: Record<string, Array<(event: never) => void>> = {};
+
   on<N extends AliplayerEventName>(name: N, handler: AliplayerEventHandler<N>): this {
+    if (typeof handler === 'function') {
+      const stored = this.__user_events__[name] ?? [];
+      stored.push(handler as never);
+      this.__user_events__[name] = stored;
+    }
     this.#events.add(name, handler);
     return this;
   }
