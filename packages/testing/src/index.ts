@@ -38,5 +38,5 @@ export {
   type CreateVideoInfoBodyOptions,
   createVideoInfoBody,
 } from './vod/createVideoInfoBody';
-export type { VodFailure } from './vod/failureRefusal';
+export type { VodFailure, VodFailures } from './vod/failureRefusal';
 export type { FakeVideo, FakeVideoCatalog } from './vod/findVideo';

@@ -9,9 +9,10 @@ import {
 } from '@playauth/vod-model';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET } from '../vod/createPlayAuth';
-import { failureRefusal, type VodFailure } from '../vod/failureRefusal';
+import type { VodFailures } from '../vod/failureRefusal';
 import { fakePlayInfoBody } from '../vod/fakePlayInfoBody';
 import { type FakeVideo, type FakeVideoCatalog, findVideo } from '../vod/findVideo';
+import { scriptedFailureResponse } from './scriptedFailureResponse';
 
 /** What `onRequest` and a failure function learn about a GetPlayInfo call. */
 export interface GetPlayInfoRequestInfo {
@@ -38,9 +39,7 @@ export interface GetPlayInfoHandlersOptions {
   /** Check `Signature` (V2, HMAC-SHA1). Default `true`. */
   verifySignature?: boolean;
   /** Scripted failures by video id, or a function (return `undefined` to succeed). */
-  failures?:
-    | Record<string, VodFailure>
-    | ((info: GetPlayInfoRequestInfo) => VodFailure | undefined);
+  failures?: VodFailures<GetPlayInfoRequestInfo>;
   /** Answer after this many ms. Default 0. */
   delayMs?: number;
   /** Called for every request, before it is answered. */
@@ -121,12 +120,8 @@ export function getPlayInfoHandlers(options: GetPlayInfoHandlersOptions = {}): H
       const refused = await credentialRefusal(request, params, options, nonces);
       if (refused) return vodError(refused);
 
-      const failure =
-        typeof options.failures === 'function'
-          ? options.failures(info)
-          : options.failures?.[videoId];
-      if (failure === 'network') return HttpResponse.error();
-      if (failure !== undefined) return vodError(failureRefusal(failure));
+      const failed = scriptedFailureResponse(options.failures, info, vodError);
+      if (failed) return failed;
       const video = findVideo(options.videos, videoId);
       const refusal = videoRefusal(video);
       if (refusal) return vodError(refusal);

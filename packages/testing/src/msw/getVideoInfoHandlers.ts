@@ -1,8 +1,9 @@
 import { createRequestId, type VodRefusal, vodRefusal } from '@playauth/vod-model';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import { createVideoInfoBody } from '../vod/createVideoInfoBody';
-import { failureRefusal, type VodFailure } from '../vod/failureRefusal';
+import type { VodFailures } from '../vod/failureRefusal';
 import { type FakeVideoCatalog, findVideo } from '../vod/findVideo';
+import { scriptedFailureResponse } from './scriptedFailureResponse';
 
 /** What `onRequest` and a failure function learn about a GetVideoInfo call. */
 export interface GetVideoInfoRequestInfo {
@@ -20,9 +21,7 @@ export interface GetVideoInfoHandlersOptions {
   /** Known videos. Default: every id exists (title `Video <id>`, 60 s). Any status answers. */
   videos?: FakeVideoCatalog;
   /** Scripted failures by video id, or a function (return `undefined` to succeed). */
-  failures?:
-    | Record<string, VodFailure>
-    | ((info: GetVideoInfoRequestInfo) => VodFailure | undefined);
+  failures?: VodFailures<GetVideoInfoRequestInfo>;
   /** Answer after this many ms. Default 0. */
   delayMs?: number;
   /** Called for every GetVideoInfo request, before it is answered. */
@@ -61,12 +60,8 @@ export function getVideoInfoHandlers(options: GetVideoInfoHandlersOptions = {}):
       const info: GetVideoInfoRequestInfo = { videoId, request };
       options.onRequest?.(info);
       if (options.delayMs) await delay(options.delayMs);
-      const failure =
-        typeof options.failures === 'function'
-          ? options.failures(info)
-          : options.failures?.[videoId];
-      if (failure === 'network') return HttpResponse.error();
-      if (failure !== undefined) return vodError(failureRefusal(failure));
+      const failed = scriptedFailureResponse(options.failures, info, vodError);
+      if (failed) return failed;
       const video = findVideo(options.videos, videoId);
       if (!video) return vodError(vodRefusal('InvalidVideo.NotFound'));
       return HttpResponse.json(createVideoInfoBody(videoId, { video }));

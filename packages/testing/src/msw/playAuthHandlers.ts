@@ -3,8 +3,9 @@ import { createRequestId, type VodRefusal, videoRefusal, vodRefusal } from '@pla
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { CreatePlayAuthOptions } from '../vod/createPlayAuth';
 import { createPlayAuthBody } from '../vod/createPlayAuthBody';
-import { failureRefusal, type VodFailure } from '../vod/failureRefusal';
+import type { VodFailure, VodFailures } from '../vod/failureRefusal';
 import { type FakeVideoCatalog, findVideo } from '../vod/findVideo';
+import { scriptedFailureResponse } from './scriptedFailureResponse';
 
 /** A scripted failure of the credential endpoint (see {@link VodFailure}). */
 export type PlayAuthFailure = VodFailure;
@@ -36,9 +37,7 @@ export interface PlayAuthHandlersOptions {
    */
   authInfoTimeout?: number | ((requested: number) => number);
   /** Failures by video id, or a function deciding per request (return `undefined` to succeed). */
-  failures?:
-    | Record<string, PlayAuthFailure>
-    | ((info: PlayAuthRequestInfo) => PlayAuthFailure | undefined);
+  failures?: VodFailures<PlayAuthRequestInfo>;
   /** Answer after this many ms (msw `delay`), or a function of the request. Default 0. */
   delayMs?: number | ((info: PlayAuthRequestInfo) => number);
   /** Called for every valid request, before it is answered (count calls, assert headers). */
@@ -121,9 +120,8 @@ export function playAuthHandlers(options: PlayAuthHandlersOptions = {}): HttpHan
       const wait = typeof options.delayMs === 'function' ? options.delayMs(info) : options.delayMs;
       if (wait) await delay(wait);
 
-      const failure = typeof failures === 'function' ? failures(info) : failures?.[videoId];
-      if (failure === 'network') return HttpResponse.error();
-      if (failure !== undefined) return vodError(failureRefusal(failure));
+      const failed = scriptedFailureResponse(failures, info, vodError);
+      if (failed) return failed;
 
       const video = findVideo(videos, videoId);
       const refusal = videoRefusal(video);

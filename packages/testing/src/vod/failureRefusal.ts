@@ -28,3 +28,8 @@ export function failureRefusal(failure: Exclude<VodFailure, 'network'>): VodRefu
   if (typeof failure === 'string') return vodRefusal(NAMED_FAILURES[failure]);
   return { status: failure.status, code: failure.code, message: failure.message ?? failure.code };
 }
+
+/** Scripted failures: by video id, or a function of the request (return `undefined` to succeed). */
+export type VodFailures<Info> =
+  | Record<string, VodFailure>
+  | ((info: Info) => VodFailure | undefined);
